@@ -1,0 +1,54 @@
+# Two commands do all set-up: `make run` and `make test`. See README.md.
+PYTHON ?= python3.13
+VENV := .venv
+PY := $(VENV)/bin/python
+PG_URL ?= postgres://postgres@127.0.0.1:5432/plikt_ci
+DEV := DJANGO_DEBUG=1
+PORT ?= 8000
+
+.PHONY: install catalogs migrate demo run test test-postgres test-browser lint format css check-deploy clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed catalogs
+
+catalogs: $(VENV)/.installed
+	$(PY) -m plikt.i18n.catalogs
+
+migrate: install
+	$(DEV) $(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(DEV) $(PY) manage.py load_demo_content
+
+run: demo
+	$(DEV) $(PY) manage.py create_local_admin
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL; pytest-django makes and drops a throwaway test_* database.
+test-postgres: install
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
+
+check-deploy: install
+	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	DJANGO_ALLOWED_HOSTS=plikt.example $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OffencesConfig(AppConfig):
+    name = "offences"
+    verbose_name = "Offences"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PliktConfig(AppConfig):
+    name = "plikt"
+    verbose_name = "Plikt"

@@ -1,0 +1,1 @@
+"""Everything about translation work: fallback detection, status, PO export and import."""

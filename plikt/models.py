@@ -1,0 +1,62 @@
+"""Core page types: the home page and a general content page.
+
+A Wagtail page type is a Django model that inherits from ``Page``: each instance is a node in
+the page tree with a URL made of its ancestors' slugs. Text fields are translated by
+wagtail-modeltranslation (see ``plikt/translation.py``), which adds one column per language
+(``title_nb``, ``title_en``, ``title_se`` ...) to a single page, so every language shares one
+tree, one set of revisions and one moderation workflow.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from plikt.blocks import BodyBlock
+from plikt.mixins import LegalReviewMixin
+
+
+class SitePage(Page):
+    """What every public page of the site has: a short introduction and a body of blocks."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two plain sentences shown under the title and in search results."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(SitePage):
+    """The front page: the site root, one per site. Its slug is never translated."""
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+
+class ContentPage(LegalReviewMixin, SitePage):
+    """A general page of text: what the duty is, who has it, about the site and so on."""
+
+    content_panels = SitePage.content_panels + LegalReviewMixin.legal_review_panels
+
+    class Meta:
+        verbose_name = _("content page")
