@@ -6,8 +6,10 @@ A StreamField stores a page body as a list of typed blocks. Each block below car
 Templates live in ``templates/blocks/``.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
@@ -148,9 +150,6 @@ class LinkBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
-            from django.core.exceptions import ValidationError
-            from wagtail.blocks.struct_block import StructBlockValidationError
-
             raise StructBlockValidationError(
                 block_errors={"url": ValidationError(_("Choose a page or give an address."))}
             )
