@@ -6,10 +6,12 @@ Development mode is DJANGO_DEBUG=1 (``make run`` sets it).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 from plikt import languages
 
@@ -40,6 +42,16 @@ SECURE_SSL_REDIRECT = _bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 WAGTAILADMIN_BASE_URL = _str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 MEDIA_ROOT = Path(_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+REDIS_URL = _str("REDIS_URL", "")  # set: shared Redis cache; empty: the database cache
+AWS_STORAGE_BUCKET_NAME = _str("AWS_STORAGE_BUCKET_NAME", "")  # set: media on S3 (see README)
+AWS_S3_ENDPOINT_URL = _str("AWS_S3_ENDPOINT_URL", "") or None  # S3-compatible (MinIO, ...)
+AWS_S3_REGION_NAME = _str("AWS_S3_REGION_NAME", "") or None
+AWS_S3_CUSTOM_DOMAIN = _str("AWS_S3_CUSTOM_DOMAIN", "") or None  # a CDN in front of the bucket
+SECURITY_CONTACT = _str("DJANGO_SECURITY_CONTACT", "")  # security.txt; empty: security@<host>
+HSTS_PRELOAD = _bool("DJANGO_HSTS_PRELOAD", False)  # opt in before submitting to hstspreload
+TRUSTED_PROXY_COUNT = int(_str("DJANGO_TRUSTED_PROXY_COUNT", "0"))  # proxies adding XFF
+LOG_FORMAT = _str("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")  # "json" or "text"
+LOG_LEVEL = _str("DJANGO_LOG_LEVEL", "INFO")
 # ------------------------------------------------------------------------------------------
 
 if not SECRET_KEY:
@@ -78,10 +90,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",  # Wagtail's search index needs it on PostgreSQL
+    "axes",  # login throttling for the admin
 ]
 
 MIDDLEWARE = [
+    "plikt.middleware.RequestIdMiddleware",  # first: every log line of the request carries it
+    "plikt.middleware.HealthCheckMiddleware",  # before Host validation: probes use an IP
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "plikt.middleware.SecurityHeadersMiddleware",  # inside CSP: picks the admin policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -91,6 +108,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "plikt.urls"
@@ -147,6 +165,52 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+MEDIA_ORIGIN = ""  # where images come from when not from this origin (for the CSP)
+if AWS_STORAGE_BUCKET_NAME:
+    # Shared media for many app containers: S3 or any S3-compatible store (django-storages).
+    # Credentials come from boto3's own chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a
+    # role), so no secret passes through settings. Public-read objects, plain URLs: images
+    # are public content and plain URLs let the CDN cache them.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "region_name": AWS_S3_REGION_NAME,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGIN = f"https://{AWS_S3_CUSTOM_DOMAIN}"
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_ORIGIN = AWS_S3_ENDPOINT_URL.rstrip("/")
+    else:
+        MEDIA_ORIGIN = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+
+# --- Cache -------------------------------------------------------------------------------
+# wagtail-modeltranslation keeps site root paths in the cache, and axes/sessions must agree
+# across processes: production needs a cache every gunicorn worker and container shares.
+# Redis when REDIS_URL is set; otherwise the database cache (`createcachetable`, run by
+# make/Docker/CI), which needs no extra service. LocMem is per process: development only.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+elif DEBUG:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "plikt_cache",
+        }
+    }
 
 # --- Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Plikt"
@@ -159,9 +223,14 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = False
+# Preload is a promise to the browsers' built-in list that is slow to undo: the operator opts
+# in with DJANGO_HSTS_PRELOAD=1; until then the deploy check's reminder is silenced.
+SECURE_HSTS_PRELOAD = HSTS_PRELOAD
+SILENCED_SYSTEM_CHECKS = [] if HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# "same-origin": a reader who follows a link to a helpline or lovdata.no does not tell that
+# site they came from a page about reporting crimes.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer probes over plain HTTP
 SESSION_COOKIE_SECURE = not DEBUG
@@ -169,9 +238,95 @@ CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy through Django's own middleware (django.middleware.csp). Public
+# pages carry no inline script or style at all, so neither nonces (which would defeat
+# full-page caching) nor 'unsafe-inline' are needed. JSON-LD (<script
+# type="application/ld+json">) is a data block, not a script: browsers never execute it, so
+# script-src does not apply to it. data: images are Designsystemet's CSS SVG masks.
+_IMAGES = [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])]
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": _IMAGES,
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# The Wagtail admin renders inline scripts and styles and previews pages in a same-origin
+# iframe; plikt.middleware.SecurityHeadersMiddleware gives /admin/ this looser policy.
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [*_IMAGES, "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "worker-src": [CSP.SELF, "blob:"],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# Features the site never uses, switched off for it and anything it might embed.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "camera", "display-capture", "geolocation", "gyroscope", "hid", "idle-detection",
+        "magnetometer", "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    ]
+)  # fmt: skip
+
+# --- Admin accounts ----------------------------------------------------------------------
+# django-axes: after 5 failures for one username, or from one address, logins stop for 30
+# minutes, even with the right password. Its database handler shares the count between all
+# processes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one alone locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "plikt/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "plikt.middleware.client_ip"
+# Editors' sessions end after 8 hours without a request and when the browser closes. Saving
+# on every request only touches sessions that hold something (Django skips empty ones), so
+# anonymous readers still get no cookie.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The admin's browser would otherwise call wagtail.io (update check) and gravatar.com.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Logging -----------------------------------------------------------------------------
+# One line per record on stderr: JSON in production, text in development. Every record
+# carries the request id; query strings are cut from every message (they hold search words
+# and self-check answers). Each error is logged once, with its traceback, by django.request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "plikt.logging.RequestIdFilter"},
+        "no_query": {"()": "plikt.logging.StripQueryStringFilter"},
+    },
+    "formatters": {
+        "json": {"()": "plikt.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "no_query"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # Replace Django's default handlers so nothing is printed twice.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
