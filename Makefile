@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/plikt_ci
 DEV := DJANGO_DEBUG=1
 PORT ?= 8000
 
-.PHONY: install catalogs migrate demo run test test-postgres test-browser lint format css check-deploy clean
+.PHONY: install catalogs migrate demo run test test-postgres test-browser lint format css check-deploy backup restore clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,15 @@ format: install
 check-deploy: install
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	DJANGO_ALLOWED_HOSTS=plikt.example $(PY) manage.py check --deploy --fail-level WARNING
+
+# Database (pg_dump, or SQLite's online backup) + media into backups/<timestamp>/.
+backup: install
+	$(PY) -m plikt.backup backup --dest backups
+
+# make restore BACKUP=backups/<timestamp>: replaces the database's contents and media.
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<timestamp>"; exit 2; }
+	$(PY) -m plikt.backup restore "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media
