@@ -40,7 +40,7 @@ def snapshot():
     from wagtail.snippets.models import get_snippet_models
 
     return {
-        "pages": sorted(Page.objects.values_list("id", "title_nb", "url_path", "live")),
+        "pages": sorted(Page.objects.values_list("id", "title_nb", "url_path_nb", "live")),
         "revisions": sorted(Revision.objects.values_list("id", "object_id")),
         "snippets": {
             model._meta.label: sorted(model.objects.values_list("pk", flat=True))
