@@ -73,6 +73,8 @@ class JsonFormatter(logging.Formatter):
             for atom, field in _ACCESS_FIELDS.items():
                 entry[field] = atoms[atom]  # gunicorn's SafeAtoms answers "-" when missing
             entry["request_id"] = atoms["{x-request-id}o"]
+            if str(entry["status"]).isdigit():
+                entry["status"] = int(entry["status"])
         else:
             entry["message"] = strip_query(record.getMessage())
             entry["request_id"] = getattr(record, "request_id", "-")

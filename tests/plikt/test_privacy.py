@@ -241,6 +241,6 @@ log.access(resp, [("USER-AGENT", "UA/1")], environ, datetime.timedelta(milliseco
     assert result.returncode == 0, result.stderr
     line = json.loads(result.stdout.strip().splitlines()[-1])
     assert line["path"] == "/search/"
-    assert line["status"] == "200"
+    assert line["status"] == 200
     assert line["request_id"] == "rid-12345678"
     assert SECRET not in result.stdout and "203.0.113.9" not in result.stdout
