@@ -254,4 +254,7 @@ def load() -> HomePage:
     home = ensure_home()
     for data in PAGES:
         add_child(home, ContentPage(show_in_menus=True, **translated(data)))
+    from plikt.redirects import seed_old_addresses
+
+    seed_old_addresses(home)  # a few old-site addresses, as Redirects editors can extend
     return home

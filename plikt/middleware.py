@@ -9,6 +9,7 @@ import re
 import uuid
 
 from django.conf import settings
+from django.utils.csp import CSP
 
 from plikt.logging import request_id_var
 from plikt.views import healthz
@@ -69,6 +70,10 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         if request.path.startswith(self.admin_prefix) and not hasattr(response, "_csp_config"):
+            # Page previews render the page through the whole middleware stack as a request
+            # for its public URL, which gave the response the public policy (frame-ancestors
+            # 'none' would block the preview panel's iframe): the admin's policy replaces it.
+            del response[CSP.HEADER_ENFORCE]
             response._csp_config = settings.ADMIN_CSP
         return response
 

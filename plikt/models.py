@@ -7,6 +7,7 @@ wagtail-modeltranslation (see ``plikt/translation.py``), which adds one column p
 tree, one set of revisions and one moderation workflow.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -60,3 +61,33 @@ class ContentPage(LegalReviewMixin, SitePage):
 
     class Meta:
         verbose_name = _("content page")
+
+
+class SearchText(models.Model):
+    """The searchable text of one live page in one language, kept by ``plikt.search``.
+
+    Wagtail's own index (``wagtail.search``) holds one entry per page with every language's
+    text mixed together and one PostgreSQL stemming configuration for all of it, so a search
+    in English would find a page by its Norwegian words. This table holds one row per page
+    and language instead (with the Norwegian text where a field is empty), written when a
+    page is published and deleted when it is unpublished. ``manage.py rebuild_search_text``
+    refills it.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=8)
+    # The language the text really is in, or "" when it mixes a translation with Norwegian.
+    text_language = models.CharField(max_length=8, blank=True)
+    title = models.TextField()
+    text = models.TextField(blank=True)  # introduction and body as plain text
+    folded = models.TextField(blank=True)  # lower-cased title and text: the SQLite path
+    vector = SearchVectorField(null=True)  # PostgreSQL only, stemmed per language
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "language"], name="searchtext_page_language")
+        ]
+        indexes = [models.Index(fields=["language"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"

@@ -266,14 +266,14 @@ ADMIN_CSP = {
     "frame-src": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
 }
-# Features the site never uses, switched off for it and anything it might embed.
+# Features the site never uses, switched off for it and anything it might embed. Only names
+# Chromium knows (it logs a console error for others such as the retired interest-cohort).
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in [
-        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
-        "camera", "display-capture", "geolocation", "gyroscope", "hid", "idle-detection",
-        "magnetometer", "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb",
-        "xr-spatial-tracking",
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+        "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone",
+        "midi", "payment", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
     ]
 )  # fmt: skip
 

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from plikt import views
+from plikt import errors, sitemaps, views, views_search
 from plikt.security_txt import security_txt
 
 urlpatterns = [
@@ -13,15 +13,22 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Look at the error pages as readers see them (DEBUG shows Django's own pages instead).
+    urlpatterns += [path("test404", errors.test404), path("test500", errors.test500)]
 
 # Norwegian lives at /, the other languages under /en/, /se/, /sma/ and /smj/.
 urlpatterns += i18n_patterns(
+    path("search/", views_search.search_view, name="search"),  # before Wagtail's catch-all
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler500 = errors.server_error  # renders without the database; see plikt/errors.py

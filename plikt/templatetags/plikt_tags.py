@@ -2,6 +2,7 @@
 
 from django import template
 from django.db.models import TextField
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
@@ -76,7 +77,7 @@ def language_switcher(context):
         if page is not None and hasattr(page, "get_url"):
             url = page_url_in(page, language.code, request)
         elif request is not None:
-            url = translation.trans_real.translate_url(request.get_full_path(), language.code)
+            url = translate_url(request.get_full_path(), language.code)
         else:
             url = "/"
         links.append({"language": language, "url": url, "current": language.code == current})

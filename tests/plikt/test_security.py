@@ -254,3 +254,13 @@ def test_editor_sessions_end_at_browser_close_and_after_eight_idle_hours(client,
     client.get("/admin/")
     renewed = Session.objects.get(pk=key).expire_date
     assert renewed > datetime.now(UTC) + timedelta(hours=7)
+
+
+def test_admin_previews_can_be_framed_by_the_admin_itself(admin_client, home):
+    """A preview renders the page as a request for its public URL; the public policy's
+    frame-ancestors 'none' must not come along, or the preview panel's iframe stays blank."""
+    response = admin_client.get(f"/admin/pages/{home.pk}/view_draft/")
+    assert response.status_code == 200
+    policy = csp_directives(response.headers["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert response.headers["Content-Security-Policy"].count("default-src") == 1
