@@ -50,6 +50,12 @@ check-deploy: install
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	DJANGO_ALLOWED_HOSTS=plikt.example $(PY) manage.py check --deploy --fail-level WARNING
 
+# Rebuild static/css/plikt.css from the pinned Designsystemet packages (needs Node 20 + npm).
+# The built file is committed, so `make run` and `make test` never need Node.
+css:
+	npm ci --no-audit --no-fund --loglevel=error
+	python3 bin/build_css.py
+
 # Database (pg_dump, or SQLite's online backup) + media into backups/<timestamp>/.
 backup: install
 	$(PY) -m plikt.backup backup --dest backups

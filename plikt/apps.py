@@ -6,6 +6,12 @@ class PliktConfig(AppConfig):
     verbose_name = "Plikt"
 
     def ready(self):
+        # Clear the full-page cache (and purge a CDN) when pages or snippets change.
+        from plikt import cache
+
+        cache.connect_signals()
+
+    def ready(self):
         # Keep the per-language search text in step with what is published.
         from plikt import search
 

@@ -52,6 +52,9 @@ HSTS_PRELOAD = _bool("DJANGO_HSTS_PRELOAD", False)  # opt in before submitting t
 TRUSTED_PROXY_COUNT = int(_str("DJANGO_TRUSTED_PROXY_COUNT", "0"))  # proxies adding XFF
 LOG_FORMAT = _str("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")  # "json" or "text"
 LOG_LEVEL = _str("DJANGO_LOG_LEVEL", "INFO")
+PAGE_CACHE_SECONDS = int(_str("PLIKT_PAGE_CACHE_SECONDS", "600"))  # 0: no full-page cache
+FRONTEND_CACHE_PURGE_URL = _str("FRONTEND_CACHE_PURGE_URL", "")  # HTTP PURGE (Varnish, ...)
+FRONTEND_CACHE_CLOUDFRONT_ID = _str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID", "")
 # ------------------------------------------------------------------------------------------
 
 if not SECRET_KEY:
@@ -100,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "plikt.middleware.SecurityHeadersMiddleware",  # inside CSP: picks the admin policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "plikt.cache.PageCacheMiddleware",  # anonymous pages from the cache; see plikt/cache.py
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -209,6 +213,24 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "plikt_cache",
+        }
+    }
+
+# Full-page cache for anonymous readers (plikt/cache.py), cleared on publish and snippet
+# saves; a CDN in front is purged in every language when one of these is set.
+PLIKT_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+elif FRONTEND_CACHE_CLOUDFRONT_ID:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": FRONTEND_CACHE_CLOUDFRONT_ID,
         }
     }
 

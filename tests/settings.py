@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-0123456789abcdef-not-secret")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+# Full-page cache off: tests change content in ways no signal sees (tests/plikt/test_cache.py
+# switches it on).
+os.environ.setdefault("PLIKT_PAGE_CACHE_SECONDS", "0")
 
 from plikt.settings import *  # noqa: E402,F403
 

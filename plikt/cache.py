@@ -1,0 +1,237 @@
+"""Full-page cache for anonymous readers, and its invalidation.
+
+How it works
+------------
+``PageCacheMiddleware`` sits right after WhiteNoise. For an anonymous ``GET`` without a query
+string it looks the path up in the Django cache (Redis in production) and, on a hit, answers
+without touching the session, the database or a template. On the way out it stores the
+response when it is a 200 from Wagtail's page router (``wagtail_serve``) that sets no cookie
+and is not marked private. Editors (anyone sending a session cookie), previews (served under
+/admin/), forms and search results (query strings) are never cached.
+
+The language lives in the URL path (/, /en/, /se/, ...), never in a header, so one path is
+one page: the middleware drops Django's ``Vary: Accept-Language`` from cached pages, which
+would otherwise split every cache (ours and a CDN's) by the reader's browser language.
+
+Invalidation
+------------
+Every cache key carries a *generation* number. Publishing, unpublishing, moving or deleting a
+page, and saving or deleting any snippet (helplines, categories, ...), a site, a redirect, an
+image or a document bumps the generation, which orphans every cached page in every language
+at once (they expire on their own). Whole-site invalidation is deliberate: a page's title
+also appears in its parent's list, breadcrumbs and the language switcher of its children, so
+"which pages show this?" has no cheap exact answer, and a site this size re-renders quickly.
+
+Full-page caching means the HTML is shared between readers: it must never carry a
+per-request CSP nonce, so public pages use no inline script or style at all.
+
+CDN
+---
+With ``FRONTEND_CACHE_PURGE_URL`` (an HTTP purge endpoint such as Varnish) or
+``FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID`` set, ``WAGTAILFRONTENDCACHE`` is configured and
+the same signals purge the page's URL in *every* language, plus its ancestors (whose lists
+show its title), through ``wagtail.contrib.frontend_cache``'s ``PurgeBatch``. The app itself is
+not installed: its own handlers would purge only the default-language URL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from plikt import languages
+
+GENERATION_KEY = "plikt:page-cache:generation"
+CACHE_ALIAS = "default"
+# Headers worth replaying from a stored page; the rest are added by outer middleware.
+_STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "X-Robots-Tag")
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def _seconds() -> int:
+    return settings.PLIKT_PAGE_CACHE_SECONDS
+
+
+def enabled() -> bool:
+    return _seconds() > 0
+
+
+def generation() -> int:
+    return _cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def clear() -> None:
+    """Forget every cached page in every language (cheaply: a new key generation)."""
+    cache = _cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation stored yet (or it was evicted)
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _key(request, gen: int) -> str:
+    raw = f"{request.get_host()}{request.path}".encode()
+    return f"plikt:page:{gen}:{hashlib.sha256(raw).hexdigest()}"
+
+
+def _may_use_cache(request) -> bool:
+    return (
+        enabled()
+        and request.method == "GET"
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _may_store(request, response) -> bool:
+    match = getattr(request, "resolver_match", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        match is not None
+        and match.url_name == "wagtail_serve"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not getattr(request, "is_preview", False)
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+def _drop_accept_language(response) -> None:
+    vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+    kept = [v for v in vary if v.lower() != "accept-language"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif "Vary" in response:
+        del response["Vary"]
+
+
+class PageCacheMiddleware:
+    """Serve anonymous page views from the cache; store the ones Wagtail rendered."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            return self.get_response(request)
+        gen = generation()
+        key = _key(request, gen)
+        stored = _cache().get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if _may_store(request, response):
+            _drop_accept_language(response)
+            # Browsers keep a page a minute; a CDN as long as we do (it is purged on publish).
+            patch_cache_control(response, public=True, max_age=60, s_maxage=_seconds())
+            headers = [(h, response[h]) for h in _STORED_HEADERS if h in response]
+            _cache().set(key, (response.content, headers), timeout=_seconds())
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+# --- CDN purge ---------------------------------------------------------------------------
+def _urls_in_every_language(page) -> list[str]:
+    from plikt.templatetags.plikt_tags import page_url_in
+
+    site_root = page.get_site()
+    base = site_root.root_url if site_root else ""
+    urls = []
+    for code in languages.CODES:
+        path = page_url_in(page, code)
+        if path:
+            urls.append(path if path.startswith("http") else f"{base}{path}")
+    return urls
+
+
+def purge_frontend(page) -> None:
+    """Purge the page and its ancestors in every language from the CDN, if one is set up."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    for each in [*page.get_ancestors().filter(depth__gt=1).specific(), page]:
+        batch.add_urls(_urls_in_every_language(each))
+    batch.purge()
+
+
+# --- Signal handlers ---------------------------------------------------------------------
+def _on_page_change(sender, instance, **kwargs):
+    clear()
+    purge_frontend(instance)
+
+
+def _on_page_deleting(sender, instance, **kwargs):
+    # Its URLs can still be worked out before the row goes.
+    if isinstance(instance, Page):
+        purge_frontend(instance)
+
+
+def _on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        clear()
+
+
+def _on_page_saved(sender, instance, update_fields=None, **kwargs):
+    # A plain save() of a live page (scripts, data loads) changes what readers see;
+    # publishing is handled by page_published.
+    if isinstance(instance, Page) and instance.live and update_fields is None:
+        clear()
+
+
+def _shown_on_pages(model) -> bool:
+    """Models whose rows appear on public pages: every snippet, sites, redirects, media."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Site
+    from wagtail.snippets.models import get_snippet_models
+
+    return (
+        model in get_snippet_models()
+        or model
+        in (
+            Site,
+            get_image_model(),
+            get_document_model(),
+        )
+        or model._meta.label == "wagtailredirects.Redirect"
+    )
+
+
+def _on_model_change(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        return
+    if _shown_on_pages(sender):
+        clear()
+
+
+def connect_signals() -> None:
+    """Called from PliktConfig.ready()."""
+    page_published.connect(_on_page_change, dispatch_uid="plikt-cache-published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="plikt-cache-unpublished")
+    post_page_move.connect(_on_page_change, dispatch_uid="plikt-cache-moved")
+    pre_delete.connect(_on_page_deleting, dispatch_uid="plikt-cache-page-deleting")
+    post_delete.connect(_on_page_deleted, dispatch_uid="plikt-cache-page-deleted")
+    post_save.connect(_on_page_saved, dispatch_uid="plikt-cache-page-saved")
+    post_save.connect(_on_model_change, dispatch_uid="plikt-cache-model-saved")
+    post_delete.connect(_on_model_change, dispatch_uid="plikt-cache-model-deleted")

@@ -1,0 +1,76 @@
+"""Shared fixtures for Chromium tests: one live server and one browser for the whole session.
+
+Debian's Chromium at /usr/bin/chromium, driven by Playwright (never `playwright install`).
+Without it these tests are skipped with a message, except under REQUIRE_BROWSER=1 (CI), where
+a missing browser is a failure: the accessibility gate must not pass by not running.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Nothing may leave the machine: any third-party request fails to resolve.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+
+def require_chromium():
+    if CHROMIUM.exists():
+        return
+    message = f"Chromium not found at {CHROMIUM}: the browser suite cannot run"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{message} (REQUIRE_BROWSER=1). Install it: apt-get install chromium")
+    pytest.skip(f"{message}; skipped (CI sets REQUIRE_BROWSER=1 and fails instead)")
+
+
+@pytest.fixture(scope="session")
+def browser_server(django_db_setup, django_db_blocker):
+    """A live server for the session, on the test database that holds the demo site.
+
+    pytest-django's own ``live_server`` fixture flushes the database after each test, which
+    would take the session's demo content away from every later test.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    require_chromium()
+    with django_db_blocker.unblock():
+        server = LiveServer("127.0.0.1:0")
+        server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_chromium()
+    # Playwright's sync API runs an event loop in this thread; Django would then refuse the
+    # test's own (synchronous) database calls as "from an async context".
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def tab(browser):
+    """One reused tab (a fresh context per page costs more than the page itself)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    page = context.new_page()
+    yield page
+    context.close()
