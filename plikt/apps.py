@@ -11,7 +11,6 @@ class PliktConfig(AppConfig):
 
         cache.connect_signals()
 
-    def ready(self):
         # Keep the per-language search text in step with what is published.
         from plikt import search
 
