@@ -15,3 +15,8 @@ class PliktConfig(AppConfig):
         from plikt import search
 
         search.connect_signals()
+
+        # Out-of-date tracking for translations, and the Translators group's snippet rights.
+        from plikt.i18n import signals
+
+        signals.connect(self)

@@ -16,10 +16,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from plikt.blocks import BodyBlock
+from plikt.i18n.models import TranslationSource  # noqa: F401 - out-of-date tracking
+from plikt.i18n.preview import LanguagePreviewMixin
 from plikt.mixins import LegalReviewMixin
 
 
-class SitePage(Page):
+class SitePage(LanguagePreviewMixin, Page):
     """What every public page of the site has: a short introduction and a body of blocks."""
 
     intro = models.TextField(

@@ -1,0 +1,385 @@
+"""Offline translation: every translatable text as a PO catalog, and back again (with polib).
+
+Export writes one entry per segment (see :mod:`plikt.i18n.segments`):
+
+- ``msgctxt`` = ``app_label.Model:<pk>:<field>[:<segment path>]``, for example
+  ``plikt.ContentPage:7:body:0c1d…:question`` or ``plikt.ContentPage:7:intro``;
+- ``msgid`` = the Norwegian text, ``msgstr`` = the current translation (empty if none);
+- an out-of-date segment is ``fuzzy`` and carries the Norwegian text it was translated from
+  as ``#| msgid`` (the "previous" text PO editors show side by side);
+- an extracted comment names the object and field for the translator.
+
+Import reads a catalog back for the language in its ``Language`` header. Per object, all or
+nothing: every entry is checked first (source unchanged since export, markup allowed and well
+formed, the rebuilt StreamField passes its blocks' ``clean()``, the field its validators);
+one broken entry rejects the object's changes with a message and the object is left as it was.
+Accepted changes are saved as a new revision, a draft unless ``publish`` is set. Entries
+still marked fuzzy are not imported. An unchanged, non-fuzzy translation of an out-of-date
+field confirms it: the field is marked up to date without a new revision.
+
+A rich text field or StreamField is written only when every one of its segments has a
+translation: readers get the whole Norwegian body rather than half a translated one.
+"""
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import polib
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import DraftStateMixin, RevisionMixin
+
+from plikt import languages
+from plikt.i18n import tracking
+from plikt.i18n.fallback import content_fields, is_filled, raw_value
+from plikt.i18n.segments import (
+    check_inline_html,
+    field_kind,
+    fingerprint,
+    match,
+    rebuild,
+    same_text,
+)
+
+ONLY_CHOICES = ("all", "missing", "outdated")
+
+
+def context_for(obj, name: str, key: str = "") -> str:
+    base = f"{type(obj)._meta.label}:{obj.pk}:{name}"
+    return f"{base}:{key}" if key else base
+
+
+def parse_context(msgctxt: str) -> tuple[str, str, str, str]:
+    """(model label, pk, field, segment key); raises ValueError when malformed."""
+    parts = (msgctxt or "").split(":", 3)
+    if len(parts) < 3 or not all(parts[:3]):
+        raise ValueError(msgctxt)
+    label, pk, name = parts[:3]
+    return label, pk, name, parts[3] if len(parts) == 4 else ""
+
+
+def _display(obj) -> str:
+    title = getattr(obj, "draft_title", None) or str(obj)
+    return f"{obj._meta.verbose_name} «{title}»"
+
+
+# --- Export ---------------------------------------------------------------------------------
+
+
+def export_catalog(language: str, only: str = "all", models=None) -> polib.POFile:
+    if language not in languages.TRANSLATED_CODES:
+        raise ValueError(language)
+    if only not in ONLY_CHOICES:
+        raise ValueError(only)
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {
+        "Project-Id-Version": "plikt content",
+        "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": languages.BY_CODE[language].plural_forms,
+        "X-Source-Language": languages.DEFAULT,
+    }
+    states = list(tracking.iter_states(models))
+    rows = tracking.rows_for(states)
+    for obj in states:
+        status = tracking.object_status(obj, (language,), rows)[language]
+        wanted = {
+            "all": status.missing + status.outdated + status.complete,
+            "missing": status.missing,
+            "outdated": status.outdated,
+        }[only]
+        ct_row_prefix = (tracking.ContentType.objects.get_for_model(type(obj)).pk, str(obj.pk))
+        for name in content_fields(type(obj)):
+            if name not in wanted:
+                continue
+            source = tracking.source_segments(obj, name)
+            translated = match(source, tracking.source_segments(obj, name, language))
+            basis = {}
+            if name in status.outdated:
+                row = rows.get((*ct_row_prefix, name, language))
+                basis = row.source if row is not None else {}
+            for segment in source:
+                entry = polib.POEntry(
+                    msgctxt=context_for(obj, name, segment.key),
+                    msgid=segment.text,
+                    msgstr=translated.get(segment.key, ""),
+                    comment=f"{_display(obj)}: {name}",
+                )
+                if name in status.outdated and entry.msgstr:
+                    previous = basis.get(segment.key)
+                    if previous is None or previous != segment.text:
+                        entry.flags.append("fuzzy")
+                        if previous:
+                            entry.previous_msgid = previous
+                po.append(entry)
+    return po
+
+
+# --- Import ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    language: str = ""
+    saved: list = field(default_factory=list)  # "ContentPage «…»: title, body"
+    confirmed: list = field(default_factory=list)
+    stale: list = field(default_factory=list)  # msgctxt: what changed
+    rejected: list = field(default_factory=list)  # "object: reason"
+    incomplete: list = field(default_factory=list)
+    fuzzy: int = 0
+    untranslated: int = 0
+    errors: list = field(default_factory=list)  # problems with the file itself
+
+    @property
+    def ok(self) -> bool:
+        return not (self.errors or self.rejected or self.stale)
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            _("Language: %s") % self.language,
+            _("Saved: %d object(s)") % len(self.saved),
+        ]
+        lines += [f"  + {item}" for item in self.saved]
+        if self.confirmed:
+            lines.append(_("Confirmed up to date: %d field(s)") % len(self.confirmed))
+            lines += [f"  = {item}" for item in self.confirmed]
+        if self.stale:
+            lines.append(
+                _("Refused, the Norwegian text changed since export: %d entr(ies)")
+                % len(self.stale)
+            )
+            lines += [f"  ! {item}" for item in self.stale]
+        if self.rejected:
+            lines.append(_("Rejected, nothing changed: %d object(s)") % len(self.rejected))
+            lines += [f"  x {item}" for item in self.rejected]
+        if self.incomplete:
+            lines.append(_("Not written, some segments still untranslated:"))
+            lines += [f"  - {item}" for item in self.incomplete]
+        lines.append(
+            _("Skipped: %(fuzzy)d fuzzy, %(empty)d untranslated entr(ies)")
+            % {"fuzzy": self.fuzzy, "empty": self.untranslated}
+        )
+        lines += [f"  x {item}" for item in self.errors]
+        return lines
+
+
+class Rejected(Exception):
+    pass
+
+
+def read_catalog(data) -> polib.POFile:
+    """A POFile from bytes, text or a path; ValueError with a readable message if broken."""
+    if isinstance(data, bytes):
+        data = data.decode("utf-8")
+    try:
+        return polib.pofile(data, wrapwidth=0)
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise ValueError(_("This is not a readable PO file: %s") % error) from error
+
+
+def import_catalog(
+    po: polib.POFile, *, publish: bool = False, user=None, can_edit=None, can_publish=None
+) -> ImportResult:
+    """Write a catalog's translations back. ``can_edit``/``can_publish`` check each object."""
+    result = ImportResult(language=po.metadata.get("Language", "").strip())
+    if result.language not in languages.TRANSLATED_CODES:
+        result.errors.append(
+            _("The file's Language header must be one of %(codes)s, not “%(code)s”.")
+            % {"codes": ", ".join(languages.TRANSLATED_CODES), "code": result.language}
+        )
+        return result
+
+    grouped: dict[tuple[str, str], list] = defaultdict(list)
+    for entry in po:
+        if entry.obsolete:
+            continue
+        try:
+            label, pk, _name, _key = parse_context(entry.msgctxt)
+        except ValueError:
+            result.errors.append(_("Entry without a valid context: %s") % entry.msgid[:60])
+            continue
+        if "fuzzy" in entry.flags:
+            result.fuzzy += 1
+            continue
+        if not entry.msgstr.strip():
+            result.untranslated += 1
+            continue
+        grouped[(label, pk)].append(entry)
+
+    for (label, pk), entries in grouped.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            result.rejected.append(_("%s: unknown content type") % label)
+            continue
+        if model not in tracking.translatable_models():
+            result.rejected.append(_("%s: not translatable") % label)
+            continue
+        try:
+            obj = model._default_manager.get(pk=pk)
+        except (ObjectDoesNotExist, ValueError, ValidationError):
+            result.rejected.append(
+                _("%(label)s %(pk)s: no longer exists") % {"label": label, "pk": pk}
+            )
+            continue
+        if can_edit is not None and not can_edit(obj):
+            result.rejected.append(_("%s: you may not edit this") % _display(obj))
+            continue
+        publish_this = publish and (can_publish is None or can_publish(obj))
+        try:
+            with transaction.atomic():
+                _import_object(obj, entries, result, publish_this, user)
+        except Rejected as error:
+            result.rejected.append(f"{_display(obj)}: {error}")
+    return result
+
+
+def _import_object(obj, entries, result: ImportResult, publish: bool, user) -> None:
+    language = result.language
+    state = tracking.working_state(obj)
+    model = type(state)
+    by_field: dict[str, list] = defaultdict(list)
+    for entry in entries:
+        _label, _pk, name, key = parse_context(entry.msgctxt)
+        if name not in content_fields(model):
+            raise Rejected(_("%s is not a translatable field") % name)
+        by_field[name].append((key, entry))
+
+    changed, confirmed = [], []
+    for name, keyed in by_field.items():
+        source = tracking.source_segments(state, name)
+        source_by_key = {segment.key: segment for segment in source}
+        existing = match(source, tracking.source_segments(state, name, language))
+        texts = dict(existing)
+        confirmations = set()
+        for key, entry in keyed:
+            segment = source_by_key.get(key)
+            if segment is None or not same_text(segment.text, entry.msgid):
+                result.stale.append(entry.msgctxt)
+                continue
+            text = entry.msgstr
+            if segment.rich:
+                text = text.strip()
+                try:
+                    check_inline_html(text)
+                except ValidationError as error:
+                    raise Rejected(f"{entry.msgctxt}: {' '.join(error.messages)}") from error
+            texts[key] = text
+            confirmations.add(key)
+
+        missing = [segment.key for segment in source if not texts.get(segment.key, "").strip()]
+        if missing:
+            if confirmations:
+                result.incomplete.append(
+                    _("%(object)s: %(field)s (%(n)d of %(total)d segments untranslated)")
+                    % {
+                        "object": _display(state),
+                        "field": name,
+                        "n": len(missing),
+                        "total": len(source),
+                    }
+                )
+            continue
+        new_value = _build_value(state, name, source, texts)
+        localized = build_localized_fieldname(name, language)
+        old_fp = fingerprint(tracking.source_segments(state, name, language))
+        setattr(state, localized, new_value)
+        new_fp = fingerprint(tracking.source_segments(state, name, language))
+        all_confirmed = len(confirmations) == len(source)
+        if old_fp != new_fp or not is_filled(obj, name, language):
+            changed.append((name, all_confirmed))
+        elif all_confirmed:
+            confirmed.append(name)
+
+    if changed:
+        _validate(state, [name for name, _c in changed], language)
+        before = tracking.rows_for([state])
+        _save(state, publish, user)
+        ct_id = tracking.ContentType.objects.get_for_model(model).pk
+        for name, all_confirmed in changed:
+            key = (ct_id, str(state.pk), name, language)
+            if all_confirmed:
+                tracking.mark_up_to_date(state, name, language)
+            elif key in before:  # a partial update leaves the rest of the field out of date
+                old = before[key]
+                tracking.TranslationSource.objects.filter(
+                    content_type_id=ct_id, object_id=str(state.pk), field=name, language=language
+                ).update(source_hash=old.source_hash, source=old.source)
+        result.saved.append(f"{_display(state)}: {', '.join(name for name, _c in changed)}")
+    for name in confirmed:
+        tracking.mark_up_to_date(state, name, language)
+        result.confirmed.append(f"{_display(state)}: {name}")
+
+
+def _build_value(state, name, source, texts):
+    model = type(state)
+    kind = field_kind(model, name)
+    if kind == "plain":
+        return texts[""]
+    value = rebuild(model, name, raw_value(state, name, languages.DEFAULT), texts)
+    if kind == "stream":
+        stream_block = model._meta.get_field(name).stream_block
+        try:
+            stream_value = stream_block.to_python(value)
+            stream_block.clean(stream_value)
+        except ValidationError as error:
+            raise Rejected(
+                _("%(field)s does not validate: %(error)s")
+                % {
+                    "field": name,
+                    "error": _flatten(error),
+                }
+            ) from error
+        return stream_value
+    return value
+
+
+def _flatten(error: ValidationError) -> str:
+    if hasattr(error, "as_json_data"):
+        return str(error.as_json_data())
+    return "; ".join(error.messages)
+
+
+def _validate(state, names, language) -> None:
+    for name in names:
+        localized = build_localized_fieldname(name, language)
+        model_field = state._meta.get_field(localized)
+        if field_kind(type(state), name) == "stream":
+            continue  # validated block by block above
+        try:
+            model_field.clean(getattr(state, localized), state)
+        except ValidationError as error:
+            raise Rejected(f"{name}: {' '.join(error.messages)}") from error
+
+
+def _save(state, publish: bool, user) -> None:
+    """Pages and revisioned snippets get a new revision; other models are saved directly."""
+    if isinstance(state, RevisionMixin):
+        if not isinstance(state, DraftStateMixin):
+            state.save()  # revisions only record history for these: the row is the content
+        try:
+            revision = state.save_revision(user=user, log_action=True)
+        except ValidationError as error:
+            raise Rejected("; ".join(error.messages)) from error
+        if publish and isinstance(state, DraftStateMixin):
+            revision.publish(user=user)
+        return
+    try:
+        state.full_clean()
+    except ValidationError as error:
+        raise Rejected("; ".join(error.messages)) from error
+    state.save()
+
+
+def catalog_bytes(po: polib.POFile) -> bytes:
+    buffer = io.StringIO()
+    buffer.write(str(po))
+    return buffer.getvalue().encode("utf-8")
