@@ -176,11 +176,14 @@ class Rejected(Exception):
 
 
 def read_catalog(data) -> polib.POFile:
-    """A POFile from bytes, text or a path; ValueError with a readable message if broken."""
+    """A POFile from the file's contents (bytes or text); ValueError if it is unreadable."""
     if isinstance(data, bytes):
         data = data.decode("utf-8")
+    # polib opens its argument as a path when one exists by that name: a leading newline
+    # makes sure an uploaded file's contents are never taken for a path on the server.
+    data = "\n" + data
     try:
-        return polib.pofile(data, wrapwidth=0)
+        return polib.pofile(data, wrapwidth=0, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as error:
         raise ValueError(_("This is not a readable PO file: %s") % error) from error
 
