@@ -82,10 +82,12 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v2",  # the read-only catalogue API at /api/v2/ (offences/api.py)
     "wagtail.admin",
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",  # Wagtail API v2 is built on Django REST framework
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -240,6 +242,7 @@ WAGTAIL_I18N_ENABLED = False  # languages are fields on one page tree (wagtail-m
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+WAGTAILAPI_LIMIT_MAX = 100  # the whole offence catalogue (about 50) fits in one API page
 
 # --- Security ----------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

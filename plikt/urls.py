@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from offences.api import api_router
 from plikt import errors, sitemaps, views, views_search
 from plikt.security_txt import security_txt
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),  # read-only catalogue; language from ?lang=
     path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]

@@ -1,0 +1,71 @@
+"""Read-only JSON API of the catalogue, built on Wagtail API v2.
+
+    GET /api/v2/offences/?lang=en           every offence, in English where translated
+    GET /api/v2/offences/<id>/?lang=se      one offence; untranslated values fall back to nb
+    GET /api/v2/offences/?section=282       Wagtail API v2 filters work on the plain fields
+
+Values follow the language chosen by ``?lang=`` (else the Accept-Language header, else nb).
+Wherever a value is not translated the Norwegian one is given, and ``field_languages`` says
+which language each value is in, so a reusing service can mark it (``lang="nb"``).
+"""
+
+from django.utils import translation
+from rest_framework.exceptions import ValidationError
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from offences.models import OffencePage
+from plikt import languages
+
+
+class OffencesAPIViewSet(PagesAPIViewSet):
+    model = OffencePage
+    name = "offences"
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["lang"])
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + [
+        "law",
+        "section",
+        "letter",
+        "legislation_identifier",
+        "official_title",
+        "summary",
+        "special_conditions",
+        "category_info",
+        "lovdata_url",
+        "last_legal_review",
+        "needs_legal_review",
+        "field_languages",
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        code = request.GET.get("lang")
+        self.bad_language = code is not None and code not in languages.CODES
+        if code is None or self.bad_language:
+            # LocaleMiddleware gives every unprefixed path Norwegian, so read the header here.
+            preferred = translation.get_language_from_request(request)
+            code = preferred if preferred in languages.CODES else languages.DEFAULT
+        self.language = code
+        # override(), not activate(): the language must not leak into the next request.
+        with translation.override(code):
+            return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if self.bad_language:
+            raise ValidationError(
+                {"message": f"Unknown lang; use one of {', '.join(languages.CODES)}."}
+            )
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if getattr(self, "language", None):
+            response["Content-Language"] = self.language
+        response.setdefault("Vary", "Accept-Language")
+        return response
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("category")
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("offences", OffencesAPIViewSet)

@@ -1,0 +1,378 @@
+"""The offence catalogue: categories, one page per offence, and the index that lists them.
+
+Offences are pages, not snippets, because a page gets what a reader and an editor need for
+free: a URL in every language (wagtail-modeltranslation translates slugs), revisions,
+moderation workflows, search and the sitemap. Categories are a *snippet*: a small shared
+object chosen from a list, with no URL of its own. Both are translated field by field in
+``offences/translation.py``.
+"""
+
+import re
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Q
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from plikt import languages
+from plikt.blocks import BodyBlock
+from plikt.i18n.fallback import is_filled
+from plikt.mixins import LegalReviewMixin
+from plikt.models import SitePage
+
+# The filter text is matched with LIKE: longer input cannot match any title and only costs.
+MAX_QUERY_LENGTH = 200
+
+
+class Law(models.TextChoices):
+    STRAFFELOVEN = "straffeloven", _("Penal Code (straffeloven)")
+    MILITAER_STRAFFELOV = "militaer-straffelov", _("Military Penal Code (militær straffelov)")
+    SIKKERHETSLOVEN = "sikkerhetsloven", _("Security Act (sikkerhetsloven)")
+
+
+# How each law is cited in Norwegian, e.g. "straffeloven § 282".
+LAW_CITATION = {
+    Law.STRAFFELOVEN: "straffeloven",
+    Law.MILITAER_STRAFFELOV: "militær straffelov",
+    Law.SIKKERHETSLOVEN: "sikkerhetsloven",
+}
+
+# Lovdata ids confirmed in the project's reference notes. Laws without one link to a Lovdata
+# search instead; seeded offences under them are flagged for review until someone adds the id.
+LOVDATA_IDS = {Law.STRAFFELOVEN: "2005-05-20-28"}
+
+
+class Letter(models.TextChoices):
+    A = "a", _("a) the Penal Code")
+    B = "b", _("b) the Military Penal Code")
+    C = "c", _("c) the Security Act")
+
+
+LAW_ORDER = {law: position for position, law in enumerate(Law.values)}
+
+
+def section_sort_key(section: str) -> tuple:
+    """Sort "7-5" after "7-4" and "96" after "52": compare the numbers, not the text."""
+    return tuple(int(part) for part in re.findall(r"\d+", section or "")) or (10**9,)
+
+
+class OffenceCategory(models.Model):
+    """A plain-language group of offences (violence, sexual offences, ...).
+
+    A snippet is a model editors manage under "Snippets" in the admin and choose from a list on
+    pages; it has no URL of its own. The ``key`` is what the index filter puts in its query
+    string (``?category=violence``), so it never changes with the language.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    key = models.SlugField(
+        _("key"),
+        max_length=60,
+        unique=True,
+        help_text=_("Used in addresses such as ?category=violence. Do not change it once used."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldPanel("sort_order"),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "key"]
+        verbose_name = _("offence category")
+        verbose_name_plural = _("offence categories")
+
+    def __str__(self):
+        return self.name or self.key
+
+
+class OffenceIndexPage(SitePage):
+    """The catalogue: every offence under it, grouped by category, filterable by GET.
+
+    The filter is a plain GET form (``?category=<key>&q=<text>``), so it works without
+    JavaScript, sets no cookie and gives every filtered view a shareable address.
+    """
+
+    max_count = 1
+    parent_page_types = ["plikt.HomePage"]
+    subpage_types = ["offences.OffencePage"]
+
+    class Meta:
+        verbose_name = _("offence index")
+
+    def offences(self):
+        """Live offences under this page with their category, in one query."""
+        return (
+            OffencePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("category")
+            .defer_streamfields()
+        )
+
+    @staticmethod
+    def clean_query(raw: str) -> str:
+        # NUL cannot be stored or compared in PostgreSQL text; strip it with other controls.
+        text = "".join(ch for ch in raw if ch.isprintable())
+        return " ".join(text.split())
+
+    @staticmethod
+    def text_filter(text: str) -> Q:
+        """Match the text in the active language and in Norwegian (what fallback shows)."""
+        codes = {translation.get_language() or languages.DEFAULT, languages.DEFAULT}
+        codes &= set(languages.CODES)
+        section = text.replace("§", "").strip()
+        condition = Q()
+        for code in codes:
+            for field in ("title", "official_title", "summary"):
+                name = build_localized_fieldname(field, code)
+                condition |= Q(**{f"{name}__icontains": text})
+        if section:
+            condition |= Q(section__iexact=section)
+        return condition
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        categories = list(OffenceCategory.objects.all())
+        by_key = {category.key: category for category in categories}
+
+        category_key = request.GET.get("category", "").strip()
+        raw_query = request.GET.get("q", "")
+        query = self.clean_query(raw_query)
+        problem = ""
+        offences = self.offences()
+        selected = None
+        if category_key:
+            selected = by_key.get(category_key)
+            if selected is None:
+                problem = "unknown-category"
+            else:
+                offences = offences.filter(category=selected)
+        if len(raw_query) > MAX_QUERY_LENGTH:
+            problem = "query-too-long"
+        elif query:
+            offences = offences.filter(self.text_filter(query))
+
+        found = [] if problem else list(offences)
+        found.sort(key=lambda o: (LAW_ORDER.get(o.law, 99), section_sort_key(o.section)))
+        groups = []
+        for category in [*categories, None]:  # None: offences no editor has categorised yet
+            category_id = category.pk if category else None
+            members = [offence for offence in found if offence.category_id == category_id]
+            if members:
+                groups.append({"category": category, "offences": members})
+
+        context.update(
+            categories=categories,
+            groups=groups,
+            total=len(found),
+            selected_category=selected,
+            category_key=category_key,
+            query="" if problem == "query-too-long" else query,
+            filtered=bool(category_key or query or problem),
+            problem=problem,
+        )
+        return context
+
+
+class OffencePage(LegalReviewMixin, Page):
+    """One offence named in straffeloven § 196: the section, what it means, and what to do.
+
+    The page's ``title`` is the plain-language name; ``official_title`` is the heading the
+    section has in the law. The Lovdata link is built from the law and section rather than
+    typed, so it cannot drift from the section number.
+    """
+
+    law = models.CharField(_("law"), max_length=30, choices=Law.choices, default=Law.STRAFFELOVEN)
+    section = models.CharField(
+        _("section"),
+        max_length=20,
+        help_text=_('The section number without "§", e.g. 282 or 7-5.'),
+    )
+    official_title = models.CharField(
+        _("official title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The section's heading in the law, as Lovdata shows it."),
+    )
+    letter = models.CharField(
+        _("letter in § 196"), max_length=1, choices=Letter.choices, default=Letter.A
+    )
+    special_conditions = models.TextField(
+        _("special conditions"),
+        blank=True,
+        help_text=_("When the duty to avert applies only in some cases, e.g. under 16."),
+    )
+    category = models.ForeignKey(
+        OffenceCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="offences",
+    )
+    summary = models.TextField(
+        _("plain summary"),  # required in Norwegian only: see offences/translation.py
+        help_text=_("One or two plain sentences: what the offence is."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["offences.OffenceIndexPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("official_title"),
+        index.SearchField("summary"),
+        index.SearchField("section"),
+        index.FilterField("law"),
+        index.FilterField("letter"),
+    ]
+
+    content_panels = (
+        Page.content_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("law"),
+                    FieldPanel("section"),
+                    FieldPanel("official_title"),
+                    FieldPanel("letter"),
+                    FieldPanel("category"),
+                    FieldPanel("special_conditions"),
+                ],
+                heading=_("The law"),
+            ),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+        ]
+        + LegalReviewMixin.legal_review_panels
+    )
+
+    # Wagtail API v2 (see offences/api.py). Values follow the active language, which the API
+    # view sets from ?lang=; ``languages`` says which language each text value is really in.
+    api_fields = [
+        APIField("law"),
+        APIField("section"),
+        APIField("letter"),
+        APIField("legislation_identifier"),
+        APIField("official_title"),
+        APIField("summary"),
+        APIField("special_conditions"),
+        APIField("category_info"),
+        APIField("lovdata_url"),
+        APIField("last_legal_review"),
+        APIField("needs_legal_review"),
+        APIField("field_languages"),
+    ]
+
+    class Meta:
+        verbose_name = _("offence")
+        verbose_name_plural = _("offences")
+
+    @property
+    def legislation_identifier(self) -> str:
+        """How the section is cited, e.g. "straffeloven § 282"."""
+        return f"{LAW_CITATION.get(self.law, self.law)} § {self.section}"
+
+    @property
+    def lovdata_url(self) -> str:
+        law_id = LOVDATA_IDS.get(self.law)
+        if law_id:
+            return f"https://lovdata.no/lov/{law_id}/§{self.section}"
+        query = f"{LAW_CITATION.get(self.law, self.law)} § {self.section}".replace(" ", "+")
+        return f"https://lovdata.no/sok?q={query}"
+
+    @property
+    def lovdata_is_search(self) -> bool:
+        return self.law not in LOVDATA_IDS
+
+    @property
+    def category_info(self):
+        if self.category is None:
+            return None
+        return {
+            "key": self.category.key,
+            "name": self.category.name,
+            "language": value_language(self.category, "name"),
+        }
+
+    @property
+    def field_languages(self) -> dict:
+        """For each text field: the language its value is in (the active one, or nb)."""
+        return {
+            field: value_language(self, field)
+            for field in ("title", "official_title", "summary", "special_conditions")
+        }
+
+    @cached_property
+    def guidance_links(self) -> list:
+        return guidance_pages(self.get_site())
+
+    def structured_data(self, request) -> dict:
+        """schema.org ``Legislation`` for search engines, rendered as JSON-LD."""
+        language = translation.get_language() or languages.DEFAULT
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "legislationIdentifier": self.legislation_identifier,
+            "name": self.official_title or self.title,
+            "alternateName": self.title,
+            "inLanguage": language,
+            # The address this request reached, as the canonical link gives it.
+            "url": request.build_absolute_uri(self.get_url(request)) if request else self.full_url,
+            "sameAs": self.lovdata_url,
+            "legislationJurisdiction": "NO",
+            "description": self.summary,
+        }
+        if self.lovdata_is_search:
+            del data["sameAs"]
+        return data
+
+
+def value_language(obj, field: str) -> str | None:
+    """The language ``obj.field`` is shown in now: the active one, else nb, else None."""
+    active = translation.get_language() or languages.DEFAULT
+    for code in (active, languages.DEFAULT):
+        if is_filled(obj, field, code):
+            return code
+    return None
+
+
+# Where "What to do" on an offence page points, in this order, when those pages exist. The
+# guidance app is built separately: looking its models up by name (softly) keeps this page
+# working before it lands and if it renames them.
+WHAT_TO_DO_PAGE_TYPES = ("guidance.SelfCheckPage", "guidance.GuidanceIndexPage")
+
+
+def guidance_pages(site) -> list:
+    """Live pages of the guidance app to link from "What to do" (self-check, guidance index)."""
+    if site is None:
+        return []
+    models = []
+    for label in WHAT_TO_DO_PAGE_TYPES:
+        try:
+            models.append(apps.get_model(label))
+        except (LookupError, ValueError):
+            continue
+    if not models:
+        return []
+    from django.contrib.contenttypes.models import ContentType
+
+    types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    order = [types[model].pk for model in models]
+    pages = (
+        Page.objects.descendant_of(site.root_page).live().public().filter(content_type__in=order)
+    )
+    return sorted(pages, key=lambda page: (order.index(page.content_type_id), page.path))

@@ -1,0 +1,83 @@
+from urllib.parse import urlparse
+
+import pytest
+
+from offences.models import OffencePage
+
+pytestmark = pytest.mark.django_db
+
+
+def offences(client, query="", headers=None):
+    response = client.get(f"/api/v2/offences/?limit=100{query}", headers=headers)
+    assert response.status_code == 200, response.content[:500]
+    return {item["section"]: item for item in response.json()["items"]}
+
+
+def test_api_lists_the_whole_catalogue_with_the_promised_fields(client):
+    items = offences(client)
+    assert len(items) == OffencePage.objects.live().count()
+    item = items["282"]
+    for key in (
+        "law",
+        "section",
+        "letter",
+        "title",
+        "official_title",
+        "summary",
+        "category_info",
+        "lovdata_url",
+        "last_legal_review",
+        "needs_legal_review",
+        "meta",
+    ):
+        assert key in item, key
+    assert item["category_info"]["key"] == "close-relationships"
+    assert item["meta"]["html_url"].endswith("/lovbrudd/straffeloven-282/")
+    assert item["legislation_identifier"] == "straffeloven § 282"
+
+
+@pytest.mark.parametrize("code", ["nb", "en", "se", "sma", "smj"])
+def test_api_answers_in_every_language_and_says_which_language_each_value_is_in(client, code):
+    item = offences(client, f"&lang={code}")["282"]
+    page = OffencePage.objects.get(section="282")
+    expected = code if code in ("nb", "en") else "nb"  # Sámi falls back to Norwegian
+    assert item["field_languages"]["title"] == expected
+    assert item["field_languages"]["summary"] == expected
+    assert item["title"] == getattr(page, f"title_{expected}")
+    assert item["category_info"]["language"] == expected
+    path = urlparse(item["meta"]["html_url"]).path
+    if code == "en":
+        assert path == "/en/offences/penal-code-282/"
+    else:
+        assert path == ("" if code == "nb" else f"/{code}") + "/lovbrudd/straffeloven-282/"
+
+
+def test_api_follows_accept_language_when_no_lang_is_given(client):
+    item = offences(client, headers={"Accept-Language": "en"})["282"]
+    assert item["title"] == "Violence and abuse in the family"
+
+
+def test_api_lang_parameter_does_not_leak_into_the_next_request(client):
+    offences(client, "&lang=en")
+    assert offences(client)["282"]["field_languages"]["title"] == "nb"
+
+
+def test_api_detail_and_field_filter(client):
+    page = OffencePage.objects.get(section="312")
+    detail = client.get(f"/api/v2/offences/{page.pk}/?lang=en").json()
+    assert detail["special_conditions"].startswith("The duty applies only")
+    filtered = client.get("/api/v2/offences/?section=312").json()
+    assert [item["id"] for item in filtered["items"]] == [page.pk]
+
+
+@pytest.mark.parametrize("query", ["?lang=xx", "?lang=" + "e" * 3000, "?nonsense=1", "?limit=abc"])
+def test_api_bad_input_is_a_400_with_a_message(client, query):
+    response = client.get("/api/v2/offences/" + query)
+    assert response.status_code == 400
+    assert response.json()
+
+
+def test_api_hides_unpublished_offences(client):
+    page = OffencePage.objects.get(section="282")
+    page.unpublish()
+    assert "282" not in offences(client)
