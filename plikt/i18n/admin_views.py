@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -112,14 +112,13 @@ class TranslationFilesView(WagtailAdminTemplateMixin, View):
         import_form = ImportForm(request.POST, request.FILES)
         if not import_form.is_valid():
             return self.render(ExportForm(), import_form, status=400)
-        with translation.override(languages.DEFAULT):
-            result = import_catalog(
-                import_form.cleaned_data["file"],
-                publish=import_form.cleaned_data["publish"],
-                user=request.user,
-                can_edit=_can_edit(request.user),
-                can_publish=_can_publish(request.user),
-            )
+        result = import_catalog(
+            import_form.cleaned_data["file"],
+            publish=import_form.cleaned_data["publish"],
+            user=request.user,
+            can_edit=_can_edit(request.user),
+            can_publish=_can_publish(request.user),
+        )
         if result.ok:
             messages.success(request, _("Translations imported."))
         else:
@@ -127,8 +126,7 @@ class TranslationFilesView(WagtailAdminTemplateMixin, View):
         return self.render(ExportForm(), ImportForm(), summary=result.summary_lines())
 
     def download(self, language, only):
-        with translation.override(languages.DEFAULT):
-            po = export_catalog(language, only)
+        po = export_catalog(language, only)
         stamp = timezone.now().strftime("%Y%m%d-%H%M")
         response = HttpResponse(catalog_bytes(po), content_type="text/x-gettext-translation")
         response["Content-Disposition"] = (

@@ -29,7 +29,7 @@ import polib
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import DraftStateMixin, RevisionMixin
@@ -364,22 +364,27 @@ def _validate(state, names, language) -> None:
 
 
 def _save(state, publish: bool, user) -> None:
-    """Pages and revisioned snippets get a new revision; other models are saved directly."""
-    if isinstance(state, RevisionMixin):
-        if not isinstance(state, DraftStateMixin):
-            state.save()  # revisions only record history for these: the row is the content
+    """Pages and revisioned snippets get a new revision; other models are saved directly.
+
+    Saving runs in Norwegian: Wagtail copies ``page.title`` (the active language's value) to
+    ``draft_title`` and checks ``page.slug`` for uniqueness, and both must be the Norwegian ones.
+    """
+    with translation.override(languages.DEFAULT):
+        if isinstance(state, RevisionMixin):
+            if not isinstance(state, DraftStateMixin):
+                state.save()  # revisions only record history for these: the row is the content
+            try:
+                revision = state.save_revision(user=user, log_action=True)
+            except ValidationError as error:
+                raise Rejected("; ".join(error.messages)) from error
+            if publish and isinstance(state, DraftStateMixin):
+                revision.publish(user=user)
+            return
         try:
-            revision = state.save_revision(user=user, log_action=True)
+            state.full_clean()
         except ValidationError as error:
             raise Rejected("; ".join(error.messages)) from error
-        if publish and isinstance(state, DraftStateMixin):
-            revision.publish(user=user)
-        return
-    try:
-        state.full_clean()
-    except ValidationError as error:
-        raise Rejected("; ".join(error.messages)) from error
-    state.save()
+        state.save()
 
 
 def catalog_bytes(po: polib.POFile) -> bytes:

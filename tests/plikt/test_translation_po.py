@@ -3,11 +3,19 @@
 import polib
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from plikt.i18n.po import export_catalog, import_catalog, parse_context
 from plikt.models import ContentPage
 
 SLUG = "hvem-har-plikten"
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    # Import messages are in the active language; these tests read the English ones.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

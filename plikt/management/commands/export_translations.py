@@ -6,7 +6,6 @@ See ``plikt/i18n/po.py`` for the format (one entry per paragraph, heading or blo
 """
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
 
 from plikt import languages
 from plikt.i18n.po import ONLY_CHOICES, catalog_bytes, export_catalog
@@ -21,8 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", "-o", default="-", help="File to write, - for stdout.")
 
     def handle(self, *args, language, only, output, **options):
-        with translation.override(languages.DEFAULT):
-            po = export_catalog(language, only)
+        po = export_catalog(language, only)
         data = catalog_bytes(po)
         if output == "-":
             self.stdout.write(data.decode("utf-8"), ending="")

@@ -8,9 +8,7 @@ status is 1 when anything was refused or rejected.
 """
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
 
-from plikt import languages
 from plikt.i18n.po import import_catalog, read_catalog
 
 
@@ -31,8 +29,7 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {file}: {error}") from error
         except ValueError as error:
             raise CommandError(str(error)) from error
-        with translation.override(languages.DEFAULT):
-            result = import_catalog(po, publish=publish)
+        result = import_catalog(po, publish=publish)
         for line in result.summary_lines():
             self.stdout.write(line)
         if result.errors and not result.saved:
