@@ -27,12 +27,19 @@ def live_page_urls():
     return sorted(urls)
 
 
+def _piece(pattern):
+    # path() and re_path() pieces mix (Wagtail's API router is regex under a path()):
+    # regex anchors mean nothing once the pieces are joined.
+    text = str(pattern)
+    return text.removeprefix("^").removesuffix("$") if text != "^$" else ""
+
+
 def _walk(patterns, prefix=""):
     for entry in patterns:
         if isinstance(entry, URLResolver):
-            yield from _walk(entry.url_patterns, prefix + str(entry.pattern))
+            yield from _walk(entry.url_patterns, prefix + _piece(entry.pattern))
         elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern), entry
+            yield prefix + _piece(entry.pattern), entry
 
 
 def static_routes():
