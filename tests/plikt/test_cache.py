@@ -1,5 +1,7 @@
 """The full-page cache: what is served from it, what never is, and what clears it."""
 
+import os
+
 import pytest
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
@@ -180,3 +182,12 @@ def test_no_cdn_purge_without_frontend_cache_settings(settings, duty_page, monke
     )
     publish(duty_page, title_en="Another title")
     assert called == []
+
+
+def test_clear_page_cache_command_empties_the_cache_after_a_deploy(client, page_cache):
+    from django.core.management import call_command
+
+    client.get(PAGE_NB)
+    assert client.get(PAGE_NB)["X-Page-Cache"] == "hit"
+    call_command("clear_page_cache", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert client.get(PAGE_NB)["X-Page-Cache"] == "miss"
