@@ -42,6 +42,8 @@ SECURE_SSL_REDIRECT = _bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 WAGTAILADMIN_BASE_URL = _str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 MEDIA_ROOT = Path(_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Where "Exit this page" goes: a neutral, fast, everyday site (the weather).
+QUICK_EXIT_URL = _str("QUICK_EXIT_URL", "https://www.yr.no/")
 REDIS_URL = _str("REDIS_URL", "")  # set: shared Redis cache; empty: the database cache
 AWS_STORAGE_BUCKET_NAME = _str("AWS_STORAGE_BUCKET_NAME", "")  # set: media on S3 (see README)
 AWS_S3_ENDPOINT_URL = _str("AWS_S3_ENDPOINT_URL", "") or None  # S3-compatible (MinIO, ...)
@@ -132,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+                "guidance.context_processors.quick_exit",
         },
     },
 ]

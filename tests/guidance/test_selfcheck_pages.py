@@ -1,0 +1,159 @@
+"""The self-check as a reader meets it: GET forms, one question per page, outcomes, errors."""
+
+from urllib.parse import urlencode
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import translation
+
+from guidance import selfcheck as sc
+from guidance.models import SelfCheckPage
+from tests.guidance.test_selfcheck import PATH_IDS, PATHS
+
+pytestmark = pytest.mark.django_db
+
+
+def url_in(code: str) -> str:
+    with translation.override(code):
+        return SelfCheckPage.objects.live().get().get_url()
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response, BeautifulSoup(response.content, "html.parser")
+
+
+def submit(client, soup, answer: str | None):
+    """Send the question's form as a browser would: hidden fields plus the chosen radio."""
+    form = soup.select_one("form.self-check__form")
+    pairs = [(i["name"], i["value"]) for i in form.select("input[type=hidden]")]
+    if answer is not None:
+        radio = form.select_one(f"input[type=radio][value={answer}]")
+        assert radio is not None, f"no choice {answer!r}"
+        pairs.append((radio["name"], radio["value"]))
+    return get(client, form["action"] + "?" + urlencode(pairs))
+
+
+def main_text(soup) -> str:
+    return soup.find("main").get_text(" ", strip=True)
+
+
+def test_the_start_page_explains_and_links_to_the_first_question(client):
+    _response, soup = get(client, url_in("en"))
+    assert soup.h1.get_text(strip=True) == "Do I have a duty to avert?"
+    start = soup.find("a", string="Start now")
+    assert start["href"].endswith(sc.START_QUERY)
+    assert not soup.select("form.self-check__form")
+
+
+@pytest.mark.parametrize(("answers", "outcome"), PATHS, ids=PATH_IDS)
+def test_every_path_through_the_forms_reaches_its_outcome(client, answers, outcome):
+    page = SelfCheckPage.objects.live().get()
+    _response, soup = get(client, url_in("en") + sc.START_QUERY)
+    for key, value in answers.items():
+        # One question per page: its text is the page's only h1, inside the legend.
+        assert soup.select_one("legend h1").get_text(strip=True) == getattr(
+            page, f"{key}_question_en"
+        )
+        assert soup.select_one(".back-link")
+        _response, soup = submit(client, soup, value)
+    assert soup.h1.get_text(strip=True) == getattr(page, f"{outcome}_heading_en")
+    assert page.disclaimer_en in main_text(soup)
+
+
+def test_every_step_shows_the_emergency_number(client):
+    base = url_in("nb")
+    queries = ["", sc.START_QUERY, "?offence=listed", "?offence=no", "?offence=x&asked=offence"]
+    for query in queries:
+        _response, soup = get(client, base + query)
+        assert soup.select_one('main a[href="tel:112"]'), query
+
+
+def test_an_empty_answer_shows_the_question_again_with_an_error_summary(client):
+    _response, soup = get(client, url_in("en") + sc.START_QUERY)
+    response, soup = submit(client, soup, None)
+    summary = soup.select_one(".ds-error-summary")
+    assert summary is not None
+    assert "Choose an answer" in summary.get_text()
+    # The summary links to the first choice, and the page title says there is an error.
+    first_radio = soup.select_one("input[type=radio]")
+    assert summary.a["href"] == "#" + first_radio["id"]
+    assert soup.title.get_text().startswith("Error:")
+    assert soup.select_one("legend h1").get_text(strip=True).startswith("Is it one of")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?offence=<script>alert(1)</script>&asked=offence",
+        "?offence=listed&likely=perhaps&asked=likely",
+        "?likely=yes&avertable=yes&risk=no&asked=risk",  # first answer removed
+        "?offence=listed&offence=%00&asked=offence",
+        "?offence=" + "a" * 3000,
+        "?asked=<b>",
+    ],
+)
+def test_tampered_answers_give_the_question_again_never_a_500(client, query):
+    response, soup = get(client, url_in("en") + query)
+    assert soup.select_one(".ds-error-summary") is not None
+    assert soup.select_one("form.self-check__form") is not None
+    assert b"<script>alert" not in response.content
+
+
+def test_answers_are_never_stored_cached_or_sent_on(client):
+    response, _soup = get(client, url_in("en") + "?offence=listed&likely=yes&asked=likely")
+    assert not response.cookies
+    assert "Set-Cookie" not in response.headers
+    assert "no-store" in response["Cache-Control"]
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert not client.session.keys()
+
+
+def test_a_form_carries_earlier_answers_and_nothing_else(client):
+    _response, soup = get(client, url_in("en") + "?offence=listed&likely=yes&junk=1&asked=likely")
+    form = soup.select_one("form.self-check__form")
+    assert form["method"] == "get"
+    hidden = [(i["name"], i["value"]) for i in form.select("input[type=hidden]")]
+    assert hidden == [("offence", "listed"), ("likely", "yes"), ("asked", "avertable")]
+    assert not soup.find("input", attrs={"name": "csrfmiddlewaretoken"})
+
+
+def test_back_link_from_an_outcome_returns_to_the_last_question(client):
+    query = "?offence=listed&likely=yes&avertable=yes&risk=no&asked=risk"
+    _response, soup = get(client, url_in("en") + query)
+    back = soup.select_one(".back-link")["href"]
+    _response, soup = get(client, back)
+    assert soup.select_one("legend h1").get_text(strip=True).startswith("Would averting")
+
+
+def test_editors_text_is_what_readers_see_in_each_language(client):
+    page = SelfCheckPage.objects.live().get()
+    page.likely_question_en = "Edited: is it more likely than not?"
+    page.likely_question_se = ""
+    page.save_revision().publish()
+    _response, soup = get(client, url_in("en") + "?offence=listed&asked=offence")
+    assert (
+        soup.select_one("legend h1").get_text(strip=True) == "Edited: is it more likely than not?"
+    )
+    # Sámi has no text yet: the Norwegian question is shown, marked as Norwegian.
+    _response, soup = get(client, url_in("se") + "?offence=listed&asked=offence")
+    fallback = soup.select_one("legend h1 [lang=nb]")
+    assert fallback is not None
+    assert fallback.get_text(strip=True) == page.likely_question_nb
+
+
+def test_the_offence_question_links_the_catalogue_when_there_is_one(client):
+    from django.apps import apps
+
+    _response, soup = get(client, url_in("en") + sc.START_QUERY)
+    link = soup.find("a", string="See the offences the duty covers")
+    try:
+        catalogue = apps.get_model("offences", "OffenceIndexPage").objects.live().first()
+    except LookupError:
+        catalogue = None
+    if catalogue is None:
+        assert link is None
+    else:
+        with translation.override("en"):
+            assert link["href"] == catalogue.get_url()
