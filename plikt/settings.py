@@ -133,8 +133,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-            ],
                 "guidance.context_processors.quick_exit",
+            ],
         },
     },
 ]
