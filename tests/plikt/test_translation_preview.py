@@ -46,3 +46,14 @@ def test_admin_preview_panel_offers_each_language(admin_client, page):
     html = response.content.decode()
     for language in languages.ALL:
         assert f'value="{language.code}"' in html
+
+
+def test_every_page_type_built_on_site_page_previews_in_every_language(db):
+    from plikt.i18n.tracking import translatable_models
+    from plikt.models import SitePage
+
+    page_types = [m for m in translatable_models() if issubclass(m, SitePage)]
+    assert ContentPage in page_types
+    for model in page_types:
+        page = model.objects.first() or model()
+        assert [code for code, _label in page.preview_modes] == list(languages.CODES), model
