@@ -98,6 +98,8 @@ def translatable_snippet_models() -> list:
 
 def grant_snippet_permissions(**kwargs) -> None:
     """post_migrate: translators may add, change and view every translatable snippet."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Workflow, WorkflowContentType, WorkflowMixin
@@ -106,7 +108,12 @@ def grant_snippet_permissions(**kwargs) -> None:
     if translators is None:
         return  # the data migration has not run (e.g. migrating backwards)
     workflow = Workflow.objects.filter(name=WORKFLOW, active=True).first()
-    for model in translatable_snippet_models():
+    models = translatable_snippet_models()
+    # post_migrate reaches plikt before apps listed after it, whose permissions Django has
+    # not created yet: create them now (it is idempotent).
+    for app_label in {model._meta.app_label for model in models}:
+        create_permissions(global_apps.get_app_config(app_label), verbosity=0)
+    for model in models:
         content_type = ContentType.objects.get_for_model(model)
         codenames = [f"{action}_{model._meta.model_name}" for action in ("add", "change", "view")]
         translators.permissions.add(
