@@ -826,7 +826,7 @@ def self_check(p: dict) -> dict:
             "nb": [
                 text(
                     "<p>Vi lagrer ikke svarene dine. De står bare i adressen til siden, og "
-                    "derfor i nettleserens historikk. Bruk gjerne «Gå ut av siden» når du er "
+                    "derfor i nettleserens historikk. Bruk gjerne «Forlat siden» når du er "
                     "ferdig.</p>"
                 )
             ],
@@ -1171,7 +1171,7 @@ def site_pages(p: dict) -> list[dict]:
                         "<p>Målet er å oppfylle WCAG 2.1 nivå AA. Nettstedet bygger på "
                         "Designsystemet, som er testet for universell utforming.</p>"
                         "<ul><li>Alt virker uten JavaScript, også selvtesten.</li>"
-                        "<li>Knappen «Gå ut av siden» finnes på alle sider. Med tastatur kan "
+                        "<li>Knappen «Forlat siden» finnes på alle sider. Med tastatur kan "
                         "du trykke Shift tre ganger.</li>"
                         "<li>Tekst som ennå ikke er oversatt, vises på norsk og er merket "
                         "slik at skjermlesere leser den riktig.</li></ul>"
@@ -1217,7 +1217,7 @@ def site_pages(p: dict) -> list[dict]:
                     heading("Nettleseren din husker"),
                     text(
                         "<p>Nettleseren din husker hvilke sider du har besøkt, også søk og "
-                        "svar i selvtesten, fordi de står i adressen. Knappen «Gå ut av "
+                        "svar i selvtesten, fordi de står i adressen. Knappen «Forlat "
                         "siden» tar deg raskt bort, men sletter ikke historikken. Bruk gjerne "
                         "et privat vindu.</p>"
                     ),

@@ -172,7 +172,7 @@ def test_no_guidance_response_sets_a_cookie(client):
 def test_every_page_has_an_exit_link_that_works_without_javascript(client, home, settings):
     settings.QUICK_EXIT_URL = "https://neutral.example/"
     for page in one_page_per_type().values():
-        response, soup = soup_of(client, url_in(page))
+        response, soup = soup_of(client, url_in(page, "en"))
         link = soup.select_one("[data-quick-exit] a.ds-button")
         assert link["href"] == "https://neutral.example/"
         assert link.get_text(strip=True) == "Exit this page"
