@@ -76,9 +76,18 @@ def test_gunicorn_entry_serves_healthz_to_the_probe_and_logs_json_without_query(
     gunicorn_server,
 ):
     port, log_path = gunicorn_server
-    # Docker's HEALTHCHECK command, pointed at this port.
+    # The worker imports Django on boot; Docker allows for that with --start-period.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30).close()  # noqa: S310
+            break
+        except OSError:
+            time.sleep(0.5)
+    # Docker's HEALTHCHECK command, pointed at this port, run by this venv's Python.
     probe = dockerfile_json_instruction("HEALTHCHECK[^\\n]*\\n\\s*CMD")
-    probe = [part.replace(":8000/", f":{port}/") for part in probe]
+    assert probe[0] == "python"
+    probe = [sys.executable, *(part.replace(":8000/", f":{port}/") for part in probe[1:])]
     assert subprocess.run(probe, timeout=30).returncode == 0  # noqa: S603
 
     request = urllib.request.Request(

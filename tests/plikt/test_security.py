@@ -264,3 +264,11 @@ def test_admin_previews_can_be_framed_by_the_admin_itself(admin_client, home):
     policy = csp_directives(response.headers["Content-Security-Policy"])
     assert policy["frame-ancestors"] == ["'self'"]
     assert response.headers["Content-Security-Policy"].count("default-src") == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/search/?q=a%00b", "/?category=%00", "/en/a%00b/"])
+def test_nul_characters_in_an_address_get_a_400_not_a_database_error(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Content-Security-Policy" in response
