@@ -42,6 +42,8 @@ SECURE_SSL_REDIRECT = _bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 WAGTAILADMIN_BASE_URL = _str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 MEDIA_ROOT = Path(_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Where "Exit this page" goes: a neutral, fast, everyday site (the weather).
+QUICK_EXIT_URL = _str("QUICK_EXIT_URL", "https://www.yr.no/")
 REDIS_URL = _str("REDIS_URL", "")  # set: shared Redis cache; empty: the database cache
 AWS_STORAGE_BUCKET_NAME = _str("AWS_STORAGE_BUCKET_NAME", "")  # set: media on S3 (see README)
 AWS_S3_ENDPOINT_URL = _str("AWS_S3_ENDPOINT_URL", "") or None  # S3-compatible (MinIO, ...)
@@ -52,6 +54,9 @@ HSTS_PRELOAD = _bool("DJANGO_HSTS_PRELOAD", False)  # opt in before submitting t
 TRUSTED_PROXY_COUNT = int(_str("DJANGO_TRUSTED_PROXY_COUNT", "0"))  # proxies adding XFF
 LOG_FORMAT = _str("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")  # "json" or "text"
 LOG_LEVEL = _str("DJANGO_LOG_LEVEL", "INFO")
+PAGE_CACHE_SECONDS = int(_str("PLIKT_PAGE_CACHE_SECONDS", "600"))  # 0: no full-page cache
+FRONTEND_CACHE_PURGE_URL = _str("FRONTEND_CACHE_PURGE_URL", "")  # HTTP PURGE (Varnish, ...)
+FRONTEND_CACHE_CLOUDFRONT_ID = _str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID", "")
 # ------------------------------------------------------------------------------------------
 
 if not SECRET_KEY:
@@ -79,10 +84,12 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v2",  # the read-only catalogue API at /api/v2/ (offences/api.py)
     "wagtail.admin",
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",  # Wagtail API v2 is built on Django REST framework
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -101,6 +108,7 @@ MIDDLEWARE = [
     "plikt.middleware.SecurityHeadersMiddleware",  # inside CSP: picks the admin policy
     "plikt.middleware.RejectNullBytesMiddleware",  # 400, not a database error, for NUL
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "plikt.cache.PageCacheMiddleware",  # anonymous pages from the cache; see plikt/cache.py
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,6 +134,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "guidance.context_processors.quick_exit",
             ],
         },
     },
@@ -213,12 +222,31 @@ else:
         }
     }
 
+# Full-page cache for anonymous readers (plikt/cache.py), cleared on publish and snippet
+# saves; a CDN in front is purged in every language when one of these is set.
+PLIKT_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+elif FRONTEND_CACHE_CLOUDFRONT_ID:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": FRONTEND_CACHE_CLOUDFRONT_ID,
+        }
+    }
+
 # --- Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Plikt"
 WAGTAIL_I18N_ENABLED = False  # languages are fields on one page tree (wagtail-modeltranslation)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+WAGTAILAPI_LIMIT_MAX = 100  # the whole offence catalogue (about 50) fits in one API page
 
 # --- Security ----------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
