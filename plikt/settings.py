@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # its sitemap.xml template, for plikt/sitemaps.py
     "django.contrib.postgres",  # Wagtail's search index needs it on PostgreSQL
     "axes",  # login throttling for the admin
 ]
@@ -116,7 +117,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "plikt.redirects.RedirectMiddleware",  # Wagtail's, under language prefixes; ?lang=
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 

@@ -6,17 +6,15 @@ It is a GET form: no CSRF token, no session, no cookie; the page is ``noindex``.
 """
 
 from django.core.paginator import Paginator
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from plikt import languages, search
 
 PER_PAGE = 10
-HELPLINES_TEMPLATE = "includes/helplines.html"  # built by the guidance app, when present
 
 
 def _page_number(raw: str | None, num_pages: int) -> int:
@@ -26,14 +24,6 @@ def _page_number(raw: str | None, num_pages: int) -> int:
     except ValueError:
         return 1
     return min(max(number, 1), max(num_pages, 1))
-
-
-def _helplines_template() -> str | None:
-    try:
-        get_template(HELPLINES_TEMPLATE)
-    except TemplateDoesNotExist:
-        return None
-    return HELPLINES_TEMPLATE
 
 
 def popular_pages(request):
@@ -67,11 +57,9 @@ def search_view(request):
             if page_obj
             else []
         ),
-        "helplines_template": None,
-        "popular_pages": [],
-        "meta_title": None,
+        # No results (or no query yet): the key pages. The emergency numbers are in the
+        # template, and base.html shows the helplines box on every page.
+        "popular_pages": [] if results else popular_pages(request),
+        "meta_title": gettext("Search"),
     }
-    if query and not results:
-        context["helplines_template"] = _helplines_template()
-        context["popular_pages"] = popular_pages(request)
     return TemplateResponse(request, "plikt/search.html", context)

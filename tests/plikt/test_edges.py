@@ -72,21 +72,26 @@ def test_pages_outside_the_tree_get_the_site_description(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("url", "language"), [("/finnes-ikke/", "nb"), ("/en/no-such-page/", "en")]
+    ("url", "language", "heading"),
+    [("/finnes-ikke/", "nb", "Fant ikke siden"), ("/en/no-such-page/", "en", "Page not found")],
 )
-def test_not_found_page_is_in_the_visitors_language(client, url, language):
+def test_not_found_page_is_in_the_visitors_language(client, url, language, heading):
     response = client.get(url)
     assert response.status_code == 404
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == language
+    assert soup.h1.get_text(strip=True) == heading
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert soup.select_one("form[role=search]")["action"] == (
         "/search/" if language == "nb" else f"/{language}/search/"
     )
 
 
-@pytest.mark.parametrize(("path", "language"), [("/", "nb"), ("/en/x/", "en"), ("/smj/", "smj")])
-def test_server_error_page_renders_without_the_database(path, language):
+@pytest.mark.parametrize(
+    ("path", "language", "heading"),
+    [("/", "nb", "Noe gikk galt"), ("/en/x/", "en", "Something went wrong"), ("/smj/", "smj", "")],
+)
+def test_server_error_page_renders_without_the_database(path, language, heading):
     request = RequestFactory().get(path)
     broken = mock.patch(
         "django.db.backends.base.base.BaseDatabaseWrapper.cursor",
@@ -97,7 +102,7 @@ def test_server_error_page_renders_without_the_database(path, language):
     assert response.status_code == 500
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == language
-    assert soup.h1.get_text(strip=True)
+    assert soup.h1.get_text(strip=True) == heading or (not heading and soup.h1.get_text())
     assert soup.select_one('a[href="tel:112"]') is not None
 
 
