@@ -9,7 +9,6 @@ import re
 import uuid
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
 from django.utils.csp import CSP
 
 from plikt.logging import request_id_var
@@ -52,29 +51,6 @@ class HealthCheckMiddleware:
     def __call__(self, request):
         if request.path_info == "/healthz":
             return healthz(request)
-        return self.get_response(request)
-
-
-class RejectNullBytesMiddleware:
-    """400 for a NUL character in the path or query string.
-
-    No real link contains one, PostgreSQL cannot store or compare one (psycopg raises, which
-    any view passing a parameter to a query would turn into a 500), and Django's own form
-    fields refuse them too. One check here covers every view, the API's filters included.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if "\x00" in request.path or any(
-            "\x00" in key or any("\x00" in value for value in values)
-            for key, values in request.GET.lists()
-        ):
-            return HttpResponseBadRequest(
-                "Bad request: the address contains a NUL character.",
-                content_type="text/plain; charset=utf-8",
-            )
         return self.get_response(request)
 
 

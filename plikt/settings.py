@@ -107,7 +107,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "plikt.middleware.SecurityHeadersMiddleware",  # inside CSP: picks the admin policy
-    "plikt.middleware.RejectNullBytesMiddleware",  # 400, not a database error, for NUL
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "plikt.cache.PageCacheMiddleware",  # anonymous pages from the cache; see plikt/cache.py
     "django.contrib.sessions.middleware.SessionMiddleware",

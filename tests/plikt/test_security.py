@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from tests.plikt.public_urls import live_page_urls
 
@@ -193,6 +194,12 @@ def test_correct_password_signs_an_editor_in(client, editor):
     assert client.get("/admin/").status_code == 200
 
 
+LOCKOUT_WAIT = (
+    "Wait 30 minutes and try again. Signing in will not work before then, even with the right "
+    "password."
+)
+
+
 def test_login_locks_after_repeated_failures_even_for_the_right_password(client, editor):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         response = login(client, "redaktor", "wrong-password")
@@ -200,8 +207,9 @@ def test_login_locks_after_repeated_failures_even_for_the_right_password(client,
     locked = login(client, "redaktor", PASSWORD)
     assert locked.status_code == 429
     text = locked.content.decode()
-    assert "Login temporarily locked" in text
-    assert "even with the right password" in text
+    with translation.override("nb"):  # the lockout page is in the site's default language
+        assert translation.gettext("Login temporarily locked") in text
+        assert translation.gettext(LOCKOUT_WAIT) in text
     assert "_auth_user_id" not in client.session
 
 
@@ -264,11 +272,3 @@ def test_admin_previews_can_be_framed_by_the_admin_itself(admin_client, home):
     policy = csp_directives(response.headers["Content-Security-Policy"])
     assert policy["frame-ancestors"] == ["'self'"]
     assert response.headers["Content-Security-Policy"].count("default-src") == 1
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/search/?q=a%00b", "/?category=%00", "/en/a%00b/"])
-def test_nul_characters_in_an_address_get_a_400_not_a_database_error(client, url):
-    response = client.get(url)
-    assert response.status_code == 400
-    assert "Content-Security-Policy" in response
