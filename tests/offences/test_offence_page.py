@@ -106,3 +106,10 @@ def test_json_ld_cannot_be_broken_out_of_by_editor_text(client):
     data = json_ld(BeautifulSoup(response.content, "html.parser"))
     assert data["alternateName"] == page.title_en
     assert data["description"] == "<!-- comment"
+
+
+def test_offence_page_shows_the_helplines_box_from_the_base_template(client):
+    soup = soup_of(client, "/en/offences/penal-code-282/")
+    helplines = soup.select_one(".helplines")
+    assert helplines is not None, "base.html renders the helplines box on every page"
+    assert "tel:112" in [a.get("href") for a in helplines.find_all("a")]
