@@ -9,6 +9,8 @@ Wherever a value is not translated the Norwegian one is given, and ``field_langu
 which language each value is in, so a reusing service can mark it (``lang="nb"``).
 """
 
+import re
+
 from django.utils import translation
 from rest_framework.exceptions import ValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -55,6 +57,17 @@ class OffencesAPIViewSet(PagesAPIViewSet):
             raise ValidationError(
                 {"message": f"Unknown lang; use one of {', '.join(languages.CODES)}."}
             )
+        search = request.GET.get("search")
+        if search is not None and not re.search(r"\w", search):
+            # The SQLite search backend builds no query from blanks or bare punctuation and
+            # fails; there is nothing to search for anyway.
+            raise ValidationError({"message": "search needs at least one letter or digit."})
+        # Wagtail passes these on unchecked and answers a bad value with a 500.
+        if request.GET.get("search_operator", "and") not in ("and", "or"):
+            raise ValidationError({"message": "search_operator must be 'and' or 'or'."})
+        raw_id = request.GET.get("id")
+        if raw_id is not None and not (raw_id.isascii() and raw_id.isdigit()):
+            raise ValidationError({"message": "id must be a whole number."})
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

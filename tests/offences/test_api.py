@@ -81,3 +81,21 @@ def test_api_hides_unpublished_offences(client):
     page = OffencePage.objects.get(section="282")
     page.unpublish()
     assert "282" not in offences(client)
+
+
+@pytest.mark.parametrize("search", [" ", "!!", "*", "()"])
+def test_search_without_a_word_is_refused_with_400_not_a_server_error(client, db, search):
+    response = client.get("/api/v2/offences/", {"search": search})
+    assert response.status_code == 400
+    assert "search" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["search=drap&search_operator=1", "id=", "id=x", "id=%C2%B2"],
+)
+def test_malformed_parameters_are_refused_with_400_not_a_server_error(client, db, query):
+    for path in ("/api/v2/offences/", "/api/v2/offences/find/"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 400, (path, query)
+        assert response.json()["message"]

@@ -11,74 +11,13 @@ import logging
 import subprocess
 import sys
 from unittest import mock
-from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from tests.plikt.public_urls import live_page_urls, static_routes
-
-SECRET = "hemmeligord"  # a search word / answer that must never reach a log
-FORM_STEPS = 4  # how far multi-step GET forms (the self-check) are followed
-
-# Wagtail's login form for password-protected pages: signing in there needs a cookie.
-NOT_FOR_ANONYMOUS_READERS = ("/_util/",)
-
-
-def public_urls():
-    urls = live_page_urls() + static_routes()
-    return [url for url in urls if not any(part in url for part in NOT_FOR_ANONYMOUS_READERS)]
-
-
-def form_submissions(html, page_url, fill=SECRET):
-    """The URLs a reader reaches by submitting each GET form on the page with plausible input:
-    text fields get ``fill``, radios/selects their first choice, hidden fields their value."""
-    soup = BeautifulSoup(html, "html.parser")
-    for form in soup.find_all("form"):
-        if (form.get("method") or "get").lower() != "get":
-            continue
-        values = []
-        seen_radio = set()
-        for field in form.find_all(["input", "select", "textarea"]):
-            name = field.get("name")
-            if not name:
-                continue
-            kind = (field.get("type") or "text").lower()
-            if field.name == "select":
-                option = field.find("option")
-                values.append((name, option.get("value", option.text) if option else ""))
-            elif kind in ("radio",):
-                if name not in seen_radio:
-                    seen_radio.add(name)
-                    values.append((name, field.get("value", "on")))
-            elif kind == "checkbox":
-                values.append((name, field.get("value", "on")))
-            elif kind in ("hidden",):
-                values.append((name, field.get("value", "")))
-            elif kind in ("submit", "button", "image", "reset"):
-                continue
-            else:
-                values.append((name, fill))
-        action = urljoin(page_url, form.get("action") or page_url)
-        yield urlsplit(action).path + "?" + urlencode(values)
-
-
-def crawl(client):
-    """(url, response) for every public URL and the GET forms reachable from them."""
-    seen = set()
-    queue = [(url, 0) for url in public_urls()]
-    while queue:
-        url, depth = queue.pop(0)
-        if url in seen:
-            continue
-        seen.add(url)
-        response = client.get(url)
-        yield url, response
-        if depth < FORM_STEPS and "html" in response.get("Content-Type", ""):
-            for submitted in form_submissions(response.content.decode(), url):
-                queue.append((submitted, depth + 1))
+from tests.plikt.public_urls import SECRET, crawl_once
 
 
 def has_route(name):
@@ -95,10 +34,11 @@ def reader():
 
 
 @pytest.mark.django_db
-def test_no_cookie_is_set_for_an_anonymous_reader_anywhere(reader):
+def test_no_cookie_is_set_for_an_anonymous_reader_anywhere():
+    crawl = crawl_once()
     crawled = 0
     with_forms = 0
-    for url, response in crawl(reader):
+    for url, response in crawl.responses:
         crawled += 1
         with_forms += "?" in url
         assert response.status_code < 500, url
@@ -108,22 +48,22 @@ def test_no_cookie_is_set_for_an_anonymous_reader_anywhere(reader):
     assert crawled >= 20
     if has_route("search"):
         assert with_forms >= 1
-    assert not reader.cookies
+    assert not crawl.reader.cookies
 
 
 @pytest.mark.django_db
-def test_search_and_forms_work_as_get_without_csrf_tokens(reader):
-    for url in live_page_urls():
-        soup = BeautifulSoup(reader.get(url).content, "html.parser")
+def test_search_and_forms_work_as_get_without_csrf_tokens():
+    for url, response in crawl_once().pages():
+        soup = BeautifulSoup(response.content, "html.parser")
         for form in soup.find_all("form"):
             assert (form.get("method") or "get").lower() == "get", f"POST form on {url}"
         assert not soup.find("input", attrs={"name": "csrfmiddlewaretoken"}), url
 
 
 @pytest.mark.django_db
-def test_public_pages_load_nothing_from_other_sites(reader):
-    for url in live_page_urls():
-        soup = BeautifulSoup(reader.get(url).content, "html.parser")
+def test_public_pages_load_nothing_from_other_sites():
+    for url, response in crawl_once().pages():
+        soup = BeautifulSoup(response.content, "html.parser")
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"),
                           ("iframe", "src"), ("source", "srcset"), ("img", "srcset")):  # fmt: skip
             for element in soup.find_all(tag):
@@ -164,8 +104,9 @@ def log_lines(buffer):
 
 @pytest.mark.django_db
 def test_logs_of_searches_and_form_answers_never_contain_the_query(reader, log_output):
+    crawl = crawl_once()
     submitted_names = set()
-    for url, _response in crawl(reader):
+    for url, _response in crawl.responses:
         if "?" in url:
             submitted_names |= {pair.split("=")[0] for pair in url.split("?", 1)[1].split("&")}
     # Errors are logged with the path too: a 404 and a 500 with a query string.
@@ -178,7 +119,7 @@ def test_logs_of_searches_and_form_answers_never_contain_the_query(reader, log_o
     logging.getLogger("django.server").warning(
         '"%s" %s %s', f"GET /search/?q={SECRET} HTTP/1.1", "200", "1234"
     )
-    output = log_output.getvalue()
+    output = crawl.log_text + log_output.getvalue()
     assert output, "nothing was logged"
     assert SECRET not in output
     for name in submitted_names - {""}:
