@@ -12,12 +12,14 @@ which language each value is in, so a reusing service can mark it (``lang="nb"``
 import re
 
 from django.utils import translation
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from offences.models import OffencePage
 from plikt import languages
+
+MAX_ID = 2**63 - 1  # the largest key a 64-bit integer column holds
 
 
 class OffencesAPIViewSet(PagesAPIViewSet):
@@ -68,6 +70,14 @@ class OffencesAPIViewSet(PagesAPIViewSet):
         raw_id = request.GET.get("id")
         if raw_id is not None and not (raw_id.isascii() and raw_id.isdigit()):
             raise ValidationError({"message": "id must be a whole number."})
+        if raw_id is not None and int(raw_id) > MAX_ID:
+            raise NotFound()
+
+    def detail_view(self, request, pk):
+        # Databases cannot compare a key beyond 64 bits: no such page, rather than a crash.
+        if int(pk) > MAX_ID:
+            raise NotFound()
+        return super().detail_view(request, pk)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

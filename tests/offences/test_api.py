@@ -99,3 +99,9 @@ def test_malformed_parameters_are_refused_with_400_not_a_server_error(client, db
         response = client.get(f"{path}?{query}")
         assert response.status_code == 400, (path, query)
         assert response.json()["message"]
+
+
+def test_an_id_beyond_64_bits_is_not_found_rather_than_a_server_error(client, db):
+    huge = str(2**64)
+    assert client.get(f"/api/v2/offences/{huge}/").status_code == 404
+    assert client.get(f"/api/v2/offences/find/?id={huge}").status_code == 404
