@@ -25,6 +25,7 @@ from wagtail.search import index
 from plikt import languages
 from plikt.blocks import BodyBlock
 from plikt.i18n.fallback import is_filled
+from plikt.i18n.preview import LanguagePreviewMixin
 from plikt.mixins import LegalReviewMixin
 from plikt.models import SitePage
 
@@ -203,7 +204,7 @@ class OffenceIndexPage(SitePage):
         return context
 
 
-class OffencePage(LegalReviewMixin, Page):
+class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
     """One offence named in straffeloven § 196: the section, what it means, and what to do.
 
     The page's ``title`` is the plain-language name; ``official_title`` is the heading the

@@ -4,7 +4,9 @@ Wagtail's preview panel offers the *preview modes* a page lists in ``preview_mod
 language here. ``serve_preview`` renders the page with that language active, so ``html lang``,
 the Norwegian fallback marks (``lang="nb"``), the "not fully translated" notice and the UI
 strings are the ones a reader gets, before anything is published. The mixin sits on
-``plikt.models.SitePage`` so every page type built on it inherits it.
+``plikt.models.SitePage`` so every page type built on it inherits it; a page type built
+directly on ``Page`` (``offences.models.OffencePage``) lists it first among its bases.
+``tests/plikt/test_translation_preview.py`` fails for any page type without it.
 """
 
 from django.utils import translation
