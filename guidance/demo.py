@@ -1021,6 +1021,7 @@ def self_check(p: dict) -> dict:
 
 
 def site_pages(p: dict) -> list[dict]:
+    # The footer links these four pages by their Norwegian slug (guidance/footer.py).
     return [
         {
             "show_in_menus": True,

@@ -19,7 +19,9 @@ as calling the police often remains), leads to ``may``; five clear answers lead 
 
 Answers travel in the query string only: ``?offence=listed&likely=yes&asked=likely``, where
 ``asked`` names the question whose form was sent (so that an empty answer can be told apart
-from a fresh visit). Unknown or tampered values never raise: they send the reader back to the
+from a fresh visit). The "Back" link keeps every answer and adds ``change=likely``: that
+question is asked again with the reader's answer already chosen, and the answers before it
+stay as they were. Unknown or tampered values never raise: they send the reader back to the
 question with an error.
 """
 
@@ -45,6 +47,7 @@ MISSING = "missing"  # the form was sent without an answer
 INVALID = "invalid"  # the answer is not one of the choices, or an earlier one is missing
 
 ASKED_PARAM = "asked"
+CHANGE_PARAM = "change"  # ask this answered question again, its answer chosen (the Back link)
 START_QUERY = "?start"
 
 LABELS = {
@@ -100,6 +103,7 @@ class Step:
     key: str = ""
     answers: dict = field(default_factory=dict)  # valid answers given before this step
     error: str | None = None
+    chosen: str = ""  # the answer to show as chosen when going back to a question
 
     @property
     def error_message(self):
@@ -138,6 +142,8 @@ def step_from_query(query: Mapping[str, str]) -> Step:
             return Step(QUESTION, key, answers, error)
         if value not in QUESTIONS[key].choices:
             return Step(QUESTION, key, answers, INVALID)
+        if key == query.get(CHANGE_PARAM):
+            return Step(QUESTION, key, answers, chosen=value)
         answers[key] = value
 
 
@@ -159,11 +165,12 @@ def hidden_fields(answers: Mapping[str, str]) -> list[tuple[str, str]]:
 
 
 def back_query(step: Step) -> str:
-    """The query string of the previous step: the last answer is dropped and asked again."""
+    """The query string of the previous step: the last question answered, asked again with
+    that answer chosen and every answer before it kept."""
     if not step.answers:
         return ""  # the first question: back to the start page
-    earlier = list(step.answers.items())[:-1]
-    return "?" + urlencode(earlier) if earlier else START_QUERY
+    last = list(step.answers)[-1]
+    return "?" + urlencode([*step.answers.items(), (CHANGE_PARAM, last)])
 
 
 def query_for(answers: Mapping[str, str], asked: str = "") -> str:

@@ -1,6 +1,7 @@
 """The self-check's decision logic, tested without HTTP: every path through the questions."""
 
 import itertools
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -167,16 +168,63 @@ def test_back_from_the_first_question_is_the_start_page():
     assert sc.back_query(sc.step_from_query({"start": ""})) == ""
 
 
-def test_back_from_the_second_question_is_the_first_question():
+def read_back(query: str) -> sc.Step:
+    """The step a Back link's query string leads to."""
+    return sc.step_from_query(dict(parse_qsl(query.removeprefix("?"), keep_blank_values=True)))
+
+
+def test_back_from_the_second_question_is_the_first_with_its_answer_chosen():
     step = sc.step_from_query({"offence": "listed", "asked": "offence"})
-    assert sc.back_query(step) == sc.START_QUERY
-    assert sc.step_from_query({"start": ""}).key == "offence"
+    back = sc.back_query(step)
+    assert back == "?offence=listed&change=offence"
+    previous = read_back(back)
+    assert (previous.kind, previous.key, previous.chosen) == (sc.QUESTION, "offence", "listed")
+    assert previous.answers == {}
+    assert sc.back_query(previous) == ""  # and from there, the start page
 
 
-def test_back_from_an_outcome_asks_the_last_question_again():
+def test_back_from_an_outcome_asks_the_last_question_again_with_the_answer_chosen():
     answers = {"offence": "listed", "likely": "yes", "avertable": "yes", "risk": "no"}
     outcome = sc.step_from_query(answers)
     back = sc.back_query(outcome)
-    assert back == "?offence=listed&likely=yes&avertable=yes"
-    previous = sc.step_from_query(dict(pair.split("=") for pair in back[1:].split("&")))
+    assert back == "?offence=listed&likely=yes&avertable=yes&risk=no&change=risk"
+    previous = read_back(back)
     assert (previous.kind, previous.key, previous.error) == (sc.QUESTION, "risk", None)
+    assert previous.chosen == "no"
+    assert previous.answers == {"offence": "listed", "likely": "yes", "avertable": "yes"}
+
+
+@pytest.mark.parametrize(("answers", "outcome"), PATHS, ids=PATH_IDS)
+def test_back_step_by_step_visits_every_question_asked_with_its_answer(answers, outcome):
+    step = sc.step_from_query(answers)
+    seen = []
+    while (query := sc.back_query(step)) != "":
+        step = read_back(query)
+        assert step.kind == sc.QUESTION and step.error is None
+        seen.append((step.key, step.chosen))
+        # The answers before it are kept, exactly as given.
+        earlier = list(answers)[: list(answers).index(step.key)]
+        assert step.answers == {key: answers[key] for key in earlier}
+    assert seen == list(reversed(answers.items()))
+
+
+def test_changing_an_answer_after_going_back_forgets_the_later_ones():
+    back = read_back("?offence=listed&likely=yes&avertable=no&change=likely")
+    assert (back.key, back.chosen, back.answers) == ("likely", "yes", {"offence": "listed"})
+    # The form sends the earlier answers, the new choice and "asked"; never "change".
+    resent = {**dict(sc.hidden_fields(back.answers)), "likely": "unsure", "asked": "likely"}
+    assert sc.step_from_query(resent).key == "avertable"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"offence": "listed", "change": "likely"},  # nothing to change: ask it, nothing chosen
+        {"offence": "listed", "change": "<b>"},
+        {"offence": "listed", "likely": "yes", "change": "offence", "asked": "likely"},
+    ],
+)
+def test_odd_change_values_never_raise(query):
+    step = sc.step_from_query(query)
+    assert step.kind == sc.QUESTION
+    assert step.chosen in ("", *sc.QUESTIONS[step.key].choices)

@@ -119,12 +119,50 @@ def test_a_form_carries_earlier_answers_and_nothing_else(client):
     assert not soup.find("input", attrs={"name": "csrfmiddlewaretoken"})
 
 
-def test_back_link_from_an_outcome_returns_to_the_last_question(client):
+def checked(soup) -> list[str]:
+    return [radio["value"] for radio in soup.select("input[type=radio][checked]")]
+
+
+def test_back_link_from_an_outcome_returns_to_the_last_question_with_the_answer_chosen(client):
     query = "?offence=listed&likely=yes&avertable=yes&risk=no&asked=risk"
     _response, soup = get(client, url_in("en") + query)
     back = soup.select_one(".back-link")["href"]
-    _response, soup = get(client, back)
+    response, soup = get(client, back)
     assert soup.select_one("legend h1").get_text(strip=True).startswith("Would averting")
+    assert checked(soup) == ["no"]
+    assert not soup.select_one(".ds-error-summary")
+    # Still only in the address: nothing stored, nothing cached, nothing sent on.
+    assert not response.cookies
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_back_goes_question_by_question_keeping_every_answer_so_far(client):
+    given = [("offence", "close"), ("under16", "unsure"), ("likely", "yes"), ("avertable", "no")]
+    _response, soup = get(client, url_in("en") + sc.START_QUERY)
+    for _key, value in given:
+        _response, soup = submit(client, soup, value)
+    assert soup.h1.get_text(strip=True) == SelfCheckPage.objects.live().get().not_apply_heading_en
+
+    for position in reversed(range(len(given))):
+        _response, soup = get(client, soup.select_one(".back-link")["href"])
+        key, value = given[position]
+        assert soup.select_one("input[type=radio]")["name"] == key
+        assert checked(soup) == [value]
+        form = soup.select_one("form.self-check__form")
+        hidden = [(i["name"], i["value"]) for i in form.select("input[type=hidden]")]
+        assert hidden == [*given[:position], ("asked", key)]
+    # Back from the first question: the start page.
+    _response, soup = get(client, soup.select_one(".back-link")["href"])
+    assert soup.find("a", string="Start now")
+
+
+def test_a_changed_answer_after_going_back_takes_the_new_path(client):
+    _response, soup = get(client, url_in("en") + "?offence=listed&likely=no&asked=likely")
+    _response, soup = get(client, soup.select_one(".back-link")["href"])
+    assert checked(soup) == ["no"]
+    _response, soup = submit(client, soup, "yes")  # the form never carries "change"
+    assert soup.select_one("input[type=radio]")["name"] == "avertable"
+    assert checked(soup) == []
 
 
 def test_editors_text_is_what_readers_see_in_each_language(client):
