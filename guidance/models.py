@@ -32,6 +32,7 @@ class GuidanceIndexPage(SitePage):
 
     class Meta:
         verbose_name = _("guidance index")
+        verbose_name_plural = _("guidance indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -49,6 +50,7 @@ class GuidancePage(LegalReviewMixin, SitePage):
 
     class Meta:
         verbose_name = _("guidance article")
+        verbose_name_plural = _("guidance articles")
 
 
 class Setting(models.TextChoices):
@@ -70,6 +72,7 @@ class CaseIndexPage(SitePage):
 
     class Meta:
         verbose_name = _("case story index")
+        verbose_name_plural = _("case story indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -132,6 +135,7 @@ class CasePage(LegalReviewMixin, SitePage):
 
     class Meta:
         verbose_name = _("case story")
+        verbose_name_plural = _("case stories")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -305,6 +309,7 @@ class SelfCheckPage(LegalReviewMixin, SitePage):
 
     class Meta:
         verbose_name = _("self-check")
+        verbose_name_plural = _("self-checks")
 
     def offence_catalogue(self):
         """The offence catalogue page, if the offences app provides one (linked softly)."""

@@ -128,6 +128,7 @@ class OffenceIndexPage(SitePage):
 
     class Meta:
         verbose_name = _("offence index")
+        verbose_name_plural = _("offence indexes")
 
     def offences(self):
         """Live offences under this page with their category, in one query."""

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PliktConfig(AppConfig):
     name = "plikt"
-    verbose_name = "Plikt"
+    verbose_name = _("Plikt")
 
     def ready(self):
         # Clear the full-page cache (and purge a CDN) when pages or snippets change.

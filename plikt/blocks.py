@@ -1,8 +1,9 @@
 """The one StreamField block library every page type builds its body from.
 
-A StreamField stores a page body as a list of typed blocks. Each block below carries an
-``icon`` and a ``description`` (shown in the admin's block picker) and a ``preview_value``
-(rendered in the picker's preview), so an editor can see what a block does before adding it.
+A StreamField stores a page body as a list of typed blocks. Each block below carries a
+translated ``label``, an ``icon`` and a ``description`` (shown in the admin's block picker)
+and a ``preview_value`` (rendered in the picker's preview), so an editor can see what a block
+does before adding it. The preview values are Norwegian sample content, not interface text.
 Templates live in ``templates/blocks/``.
 """
 
@@ -22,6 +23,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "blocks/heading.html"
         description = _("A section heading. Use level 2 for main sections.")
@@ -33,6 +35,7 @@ class RichTextBlock(blocks.RichTextBlock):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
 
     class Meta:
+        label = _("Text")
         icon = "pilcrow"
         template = "blocks/rich_text.html"
         description = _("Paragraphs of text with links and lists.")
@@ -57,6 +60,7 @@ class CalloutBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
 
     class Meta:
+        label = _("Callout")
         icon = "warning"
         template = "blocks/callout.html"
         description = _("A highlighted box for something the reader must not miss.")
@@ -72,6 +76,7 @@ class StepBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(label=_("What to do"), features=RICH_TEXT_FEATURES)
 
     class Meta:
+        label = _("Step")
         icon = "order"
 
 
@@ -80,6 +85,7 @@ class StepsBlock(blocks.StructBlock):
     steps = blocks.ListBlock(StepBlock(), label=_("Steps"), min_num=1)
 
     class Meta:
+        label = _("Steps")
         icon = "list-ol"
         template = "blocks/steps.html"
         description = _("Numbered steps, each with its own heading, read in order.")
@@ -103,6 +109,7 @@ class QuestionBlock(blocks.StructBlock):
     answer = blocks.RichTextBlock(label=_("Answer"), features=RICH_TEXT_FEATURES)
 
     class Meta:
+        label = _("Question and answer")
         icon = "help"
         template = "blocks/question.html"
         description = _("A question the reader can open to see the answer.")
@@ -117,6 +124,7 @@ class QuoteBlock(blocks.StructBlock):
     attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=200)
 
     class Meta:
+        label = _("Quote")
         icon = "openquote"
         template = "blocks/quote.html"
         description = _("A quotation, with who said it.")
@@ -136,6 +144,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "blocks/image.html"
         description = _("An image with a required text alternative.")
@@ -156,6 +165,7 @@ class LinkBlock(blocks.StructBlock):
         return value
 
     class Meta:
+        label = _("Link")
         icon = "link"
 
 
@@ -164,6 +174,7 @@ class LinkListBlock(blocks.StructBlock):
     links = blocks.ListBlock(LinkBlock(), label=_("Links"))
 
     class Meta:
+        label = _("Links")
         icon = "list-ul"
         template = "blocks/link_list.html"
         description = _("A list of links to pages here or elsewhere.")

@@ -49,6 +49,7 @@ class HomePage(SitePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -63,6 +64,7 @@ class ContentPage(LegalReviewMixin, SitePage):
 
     class Meta:
         verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
 
 
 class SearchText(models.Model):
@@ -86,6 +88,8 @@ class SearchText(models.Model):
     vector = SearchVectorField(null=True)  # PostgreSQL only, stemmed per language
 
     class Meta:
+        verbose_name = _("search text")
+        verbose_name_plural = _("search texts")
         constraints = [
             models.UniqueConstraint(fields=["page", "language"], name="searchtext_page_language")
         ]

@@ -22,7 +22,7 @@ class TranslationSource(models.Model):
     language = models.CharField(max_length=10)
     source_hash = models.CharField(max_length=64)
     source = models.JSONField(
-        default=dict, help_text="The Norwegian segments the translation was made against."
+        default=dict, help_text=_("The Norwegian segments the translation was made against.")
     )
     updated_at = models.DateTimeField(auto_now=True)
 
