@@ -6,23 +6,18 @@ languages' slugs are translations of it, and changing it would break every link 
 anyway. A page that is missing, unpublished or private is simply left out, so the footer
 never shows a broken link. Nothing to configure, no migration, no editor setting to forget.
 
-Cost: the lookup runs once and is kept in the cache, keyed on the full-page cache's
-generation (``plikt.cache``), which every publish, unpublish, move or delete of a page
-already bumps. A warm request therefore makes no query for the footer; the URLs are then
-worked out per request in the active language (``{% pageurl %}``, translated slugs) from
-Wagtail's cached site root paths, also without queries.
+Cost: the lookup runs once per content change (``plikt.cache.shared``: every publish,
+unpublish, move or delete of a page, and every privacy restriction, starts anew). A warm
+request therefore makes no query for the footer; the URLs are then worked out per request
+in the active language (``{% pageurl %}``, translated slugs), also without queries.
 """
 
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from plikt import cache as page_cache
+from plikt import cache
 
 # Norwegian slugs, in the order the footer lists them.
 SLUGS = ("om-nettstedet", "tilgjengelighet", "personvern", "sporsmal-og-svar")
-
-CACHE_PREFIX = "guidance:footer-pages"
-CACHE_SECONDS = 60 * 60  # also bounds how long a newly private page could stay listed
 
 
 def _lookup(site) -> list[Page]:
@@ -37,10 +32,9 @@ def footer_pages(request=None) -> list[Page]:
     """The footer's pages for the request's site, in ``SLUGS`` order (cached)."""
     # Wagtail has already found the site for a page view (request._wagtail_site): no query.
     site = Site.find_for_request(request)
-    key = f"{CACHE_PREFIX}:{page_cache.generation()}:{site.pk if site else 'default'}"
-    pages = cache.get(key)
-    if pages is None:
-        site = site or Site.objects.filter(is_default_site=True).first()
-        pages = _lookup(site) if site else []
-        cache.set(key, pages, timeout=CACHE_SECONDS)
-    return pages
+
+    def lookup():
+        found = site or Site.objects.filter(is_default_site=True).first()
+        return _lookup(found) if found else []
+
+    return cache.shared(f"footer-pages:{site.pk if site else 'default'}", lookup)

@@ -9,16 +9,14 @@ admin: it belongs to no place in the page tree, which suits content shown on eve
 """
 
 from django.apps import apps
-from django.core.cache import cache
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from guidance import selfcheck
+from plikt import cache
 from plikt.blocks import RICH_TEXT_FEATURES, BodyBlock
 from plikt.mixins import LegalReviewMixin
 from plikt.models import SitePage
@@ -185,17 +183,11 @@ class Helpline(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name} {self.number}".strip()
 
-    CACHE_KEY = "guidance:helplines"
-
     @classmethod
     def for_display(cls) -> list["Helpline"]:
-        """Every helpline in order, from the cache: the box is on every page, so it costs no
-        query once warm. Saving or deleting a helpline clears it (see the receiver below)."""
-        lines = cache.get(cls.CACHE_KEY)
-        if lines is None:
-            lines = list(cls.objects.order_by("sort_order", "pk"))
-            cache.set(cls.CACHE_KEY, lines, timeout=60 * 60)
-        return lines
+        """Every helpline in order. The box is on every page, so it is kept until a snippet or
+        page changes (``plikt.cache.shared``) and costs no query once warm."""
+        return cache.shared("helplines", lambda: list(cls.objects.order_by("sort_order", "pk")))
 
     @property
     def display_url(self) -> str:
@@ -208,11 +200,6 @@ class Helpline(index.Indexed, models.Model):
         """``tel:116111``: dialers want the digits without the spaces people read."""
         digits = "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
         return f"tel:{digits}" if digits else ""
-
-
-@receiver([post_save, post_delete], sender=Helpline)
-def _forget_helplines(**kwargs):
-    cache.delete(Helpline.CACHE_KEY)
 
 
 def _question(verbose_name) -> models.CharField:

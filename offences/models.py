@@ -19,10 +19,10 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
-from plikt import languages
+from plikt import cache, languages
 from plikt.blocks import BodyBlock
 from plikt.i18n.fallback import is_filled
 from plikt.i18n.preview import LanguagePreviewMixin
@@ -98,6 +98,11 @@ class OffenceCategory(models.Model):
     def __str__(self):
         return self.name or self.key
 
+    @classmethod
+    def for_display(cls) -> list["OffenceCategory"]:
+        """Every category in order, kept until a snippet or page changes (plikt.cache)."""
+        return cache.shared("offence-categories", lambda: list(cls.objects.all()))
+
 
 # What the index reads from each offence: wide page rows (five languages of every text
 # column, the body) cost more to load than the rest of the page takes to render.
@@ -141,6 +146,23 @@ class OffenceIndexPage(SitePage):
         )
 
     @staticmethod
+    def listed(offences, request=None) -> list:
+        """The offences in the law's order, each with the URL the list links to."""
+        found = sorted(
+            offences, key=lambda o: (LAW_ORDER.get(o.law, 99), section_sort_key(o.section))
+        )
+        for offence in found:
+            offence.listing_url = offence.get_url(request=request)
+        return found
+
+    def listing(self, request) -> list:
+        """The whole catalogue, as most readers see it: kept until the content changes."""
+        language = translation.get_language() or languages.DEFAULT
+        return cache.shared(
+            f"offence-listing:{self.pk}:{language}", lambda: self.listed(self.offences(), request)
+        )
+
+    @staticmethod
     def clean_query(raw: str) -> str:
         # NUL cannot be stored or compared in PostgreSQL text; strip it with other controls.
         text = "".join(ch for ch in raw if ch.isprintable())
@@ -163,28 +185,33 @@ class OffenceIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        categories = list(OffenceCategory.objects.all())
+        categories = OffenceCategory.for_display()
         by_key = {category.key: category for category in categories}
 
         category_key = request.GET.get("category", "").strip()
         raw_query = request.GET.get("q", "")
         query = self.clean_query(raw_query)
         problem = ""
-        offences = self.offences()
+        offences = None  # None: the whole catalogue, unfiltered
         selected = None
         if category_key:
             selected = by_key.get(category_key)
             if selected is None:
                 problem = "unknown-category"
             else:
-                offences = offences.filter(category=selected)
+                offences = self.offences().filter(category=selected)
         if len(raw_query) > MAX_QUERY_LENGTH:
             problem = "query-too-long"
         elif query:
+            offences = offences if offences is not None else self.offences()
             offences = offences.filter(self.text_filter(query))
 
-        found = [] if problem else list(offences)
-        found.sort(key=lambda o: (LAW_ORDER.get(o.law, 99), section_sort_key(o.section)))
+        if problem:
+            found = []
+        elif offences is None:
+            found = self.listing(request)
+        else:
+            found = self.listed(offences, request)
         groups = []
         for category in [*categories, None]:  # None: offences no editor has categorised yet
             category_id = category.pk if category else None
@@ -299,6 +326,14 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
         verbose_name = _("offence")
         verbose_name_plural = _("offences")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # From the shared list rather than a query of its own (plikt.cache.shared).
+        context["category"] = next(
+            (c for c in OffenceCategory.for_display() if c.pk == self.category_id), None
+        )
+        return context
+
     @property
     def legislation_identifier(self) -> str:
         """How the section is cited, e.g. "straffeloven § 282"."""
@@ -336,7 +371,14 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
 
     @cached_property
     def guidance_links(self) -> list:
-        return guidance_pages(self.get_site())
+        roots = self._get_relevant_site_root_paths()
+        if not roots:
+            return []
+        site_id = roots[0].site_id
+        return cache.shared(
+            f"guidance-pages:{site_id}",
+            lambda: guidance_pages(Site.objects.select_related("root_page").get(pk=site_id)),
+        )
 
     def structured_data(self, request) -> dict:
         """schema.org ``Legislation`` for search engines, rendered as JSON-LD."""

@@ -12,6 +12,11 @@ class PliktConfig(AppConfig):
 
         cache.connect_signals()
 
+        # Cheaper routing and multi-language URLs on top of wagtail-modeltranslation's patches.
+        from plikt import routing
+
+        routing.install()
+
         # Keep the per-language search text in step with what is published.
         from plikt import search
 

@@ -15,12 +15,13 @@ would otherwise split every cache (ours and a CDN's) by the reader's browser lan
 
 Invalidation
 ------------
-Every cache key carries a *generation* number. Publishing, unpublishing, moving or deleting a
-page, and saving or deleting any snippet (helplines, categories, ...), a site, a redirect, an
-image or a document bumps the generation, which orphans every cached page in every language
-at once (they expire on their own). Whole-site invalidation is deliberate: a page's title
-also appears in its parent's list, breadcrumbs and the language switcher of its children, so
-"which pages show this?" has no cheap exact answer, and a site this size re-renders quickly.
+Every cache key carries a *generation*, a random token. Publishing, unpublishing, moving or
+deleting a page, and saving or deleting any snippet (helplines, categories, ...), a site, a
+redirect, an image or a document replaces it, which orphans every cached page in every
+language at once (they expire on their own), and every value kept by ``shared()``.
+Whole-site invalidation is deliberate: a page's title also appears in its parent's list,
+breadcrumbs and the language switcher of its children, so "which pages show this?" has no
+cheap exact answer, and a site this size re-renders quickly.
 
 Full-page caching means the HTML is shared between readers: it must never carry a
 per-request CSP nonce, so public pages use no inline script or style at all.
@@ -37,9 +38,12 @@ not installed: its own handlers would purge only the default-language URL.
 from __future__ import annotations
 
 import hashlib
+import secrets
+import threading
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -66,20 +70,69 @@ def enabled() -> bool:
     return _seconds() > 0
 
 
-def generation() -> int:
-    return _cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+class _RequestMemo(threading.local):
+    """What this thread has read of the shared cache during the current request."""
+
+    in_request = False
+    generation: str | None = None
+
+
+_request = _RequestMemo()
+# Values derived from the database, per process, for one generation at a time (see shared()).
+_shared_values: dict = {"generation": None, "values": {}}
+
+
+def _request_started(**kwargs):
+    _request.in_request, _request.generation = True, None
+
+
+def _request_finished(**kwargs):
+    _request.in_request, _request.generation = False, None
+
+
+def generation() -> str:
+    """The current generation; read once per request, since one request shows one state."""
+    if _request.in_request and _request.generation is not None:
+        return _request.generation
+    value = _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
+    if _request.in_request:
+        _request.generation = value
+    return value
+
+
+def _new_generation() -> str:
+    # Random rather than counted: if the cache loses the key (a restart, an eviction), a
+    # fresh start can never repeat a generation some process still holds values for.
+    return secrets.token_hex(8)
 
 
 def clear() -> None:
     """Forget every cached page in every language (cheaply: a new key generation)."""
-    cache = _cache()
+    _cache().set(GENERATION_KEY, _new_generation(), timeout=None)
+    _request.generation = None
+
+
+def shared(name: str, compute):
+    """``compute()``, kept in this process until the content changes (the next generation).
+
+    For what every page shows and every reader shares: the site, its root paths, the
+    helplines, the home page's sections, the footer's links. The generation lives in the
+    shared cache, so a publish on any server reaches every process at its next request; the
+    values themselves stay in process memory, because unpickling them from Redis on every
+    request would cost about what computing them does. Treat what comes back as read-only.
+    """
+    gen = generation()
+    if _shared_values["generation"] != gen:
+        _shared_values.update(generation=gen, values={})
+    values = _shared_values["values"]
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation stored yet (or it was evicted)
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        return values[name]
+    except KeyError:
+        values[name] = value = compute()
+        return value
 
 
-def _key(request, gen: int) -> str:
+def _key(request, gen: str) -> str:
     raw = f"{request.get_host()}{request.path}".encode()
     return f"plikt:page:{gen}:{hashlib.sha256(raw).hexdigest()}"
 
@@ -200,10 +253,11 @@ def _on_page_saved(sender, instance, update_fields=None, **kwargs):
 
 
 def _shown_on_pages(model) -> bool:
-    """Models whose rows appear on public pages: every snippet, sites, redirects, media."""
+    """Models whose rows change public pages: every snippet, sites, redirects, media, and
+    the privacy restrictions that decide who may see a page."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Site
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
     return (
@@ -211,6 +265,7 @@ def _shown_on_pages(model) -> bool:
         or model
         in (
             Site,
+            PageViewRestriction,
             get_image_model(),
             get_document_model(),
         )
@@ -227,6 +282,8 @@ def _on_model_change(sender, instance, **kwargs):
 
 def connect_signals() -> None:
     """Called from PliktConfig.ready()."""
+    request_started.connect(_request_started, dispatch_uid="plikt-cache-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="plikt-cache-request-finished")
     page_published.connect(_on_page_change, dispatch_uid="plikt-cache-published")
     page_unpublished.connect(_on_page_change, dispatch_uid="plikt-cache-unpublished")
     post_page_move.connect(_on_page_change, dispatch_uid="plikt-cache-moved")

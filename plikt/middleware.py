@@ -1,5 +1,6 @@
-"""Small middleware for what every response needs: a request id and the security headers
-Django has no setting for (Permissions-Policy, and the Wagtail admin's own CSP).
+"""Small middleware for what every response needs: a request id, the security headers
+Django has no setting for (Permissions-Policy, and the Wagtail admin's own CSP), and the
+Wagtail site, found without a query.
 
 Django's SecurityMiddleware already sends HSTS, nosniff, Referrer-Policy and COOP, and
 django.middleware.csp sends the public Content-Security-Policy; see plikt/settings.py.
@@ -11,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.utils.csp import CSP
 
+from plikt import routing
 from plikt.logging import request_id_var
 from plikt.views import healthz
 
@@ -91,3 +93,18 @@ def client_ip(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+class SiteMiddleware:
+    """Tell Wagtail the request's site before it looks for it with a query of its own.
+
+    Wagtail keeps the site it finds on ``request._wagtail_site``; ``plikt.routing.find_site``
+    finds the same site without asking the database on every request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = routing.find_site(request)
+        return self.get_response(request)

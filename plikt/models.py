@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from plikt import cache
 from plikt.blocks import BodyBlock
 from plikt.i18n.models import TranslationSource  # noqa: F401 - out-of-date tracking
 from plikt.i18n.preview import LanguagePreviewMixin
@@ -53,7 +54,10 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["sections"] = cache.shared(
+            f"home-sections:{self.pk}",
+            lambda: list(self.get_children().live().public().in_menu().specific()),
+        )
         return context
 
 

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import expand_db_html
 
-from plikt import languages
+from plikt import languages, routing
 from plikt.i18n.fallback import is_filled, is_translated, raw_value, translated_languages
 
 register = template.Library()
@@ -55,6 +55,12 @@ def tr_text(context, obj, field: str) -> str:
         if is_filled(obj, field, code):
             return raw_value(obj, field, code)
     return ""
+
+
+@register.filter
+def ancestors(page) -> list:
+    """The page's ancestors from the home page down (see ``plikt.routing.ancestors``)."""
+    return routing.ancestors(page)
 
 
 @register.filter

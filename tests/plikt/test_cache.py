@@ -108,7 +108,7 @@ def test_saving_a_snippet_clears_the_page_cache(page_cache, db):
         pytest.skip("no snippet rows exist yet (helplines and categories come with their apps)")
     before = cache.generation()
     rows[0].save()
-    assert cache.generation() > before
+    assert cache.generation() != before
 
 
 def test_saving_the_site_clears_the_page_cache(client, page_cache, db):
@@ -117,7 +117,7 @@ def test_saving_the_site_clears_the_page_cache(client, page_cache, db):
     client.get(PAGE_NB)
     before = cache.generation()
     Site.objects.get(is_default_site=True).save()
-    assert cache.generation() > before
+    assert cache.generation() != before
     assert client.get(PAGE_NB)["X-Page-Cache"] == "miss"
 
 
