@@ -29,12 +29,19 @@ run: demo
 	$(DEV) $(PY) manage.py create_local_admin
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+# One pytest-xdist worker per CPU, each with its own test database. Tests that share a
+# session fixture (the browser, the public-site crawl) stay in one worker (--dist loadgroup).
+# TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-# The same suite on PostgreSQL; pytest-django makes and drops a throwaway test_* database.
+test: install
+	$(PYTEST) $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL; pytest-django makes and drops a throwaway test_* database
+# (one per worker: test_<name>_gw0, test_<name>_gw1, ...).
 test-postgres: install
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(PYTEST) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -32,7 +32,9 @@ from plikt import languages
 from plikt.i18n.fallback import is_filled
 from tests.plikt.public_urls import static_routes
 
-pytestmark = pytest.mark.browser
+# django_db: pytest-django creates the test database only when a selected test asks for it,
+# and this module alone (``pytest tests/browser/test_accessibility.py``) would not.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 _OTHERS = "|".join(c for c in languages.CODES if c != languages.DEFAULT)

@@ -19,14 +19,14 @@ def test_offence_fields_that_readers_read_are_translated_and_legal_ones_are_not(
     )
 
 
-def test_lovdata_link_is_built_from_law_and_section():
+def test_lovdata_link_is_built_from_law_and_section(db):  # a new Page reads its content type
     page = OffencePage(law=Law.STRAFFELOVEN, section="282")
     assert page.lovdata_url == "https://lovdata.no/lov/2005-05-20-28/§282"
     assert page.legislation_identifier == "straffeloven § 282"
     assert not page.lovdata_is_search
 
 
-def test_laws_without_a_confirmed_lovdata_id_link_to_a_lovdata_search():
+def test_laws_without_a_confirmed_lovdata_id_link_to_a_lovdata_search(db):
     page = OffencePage(law=Law.SIKKERHETSLOVEN, section="7-5")
     assert page.lovdata_is_search
     assert page.lovdata_url.startswith("https://lovdata.no/sok?q=")

@@ -2,10 +2,16 @@
 
 Every live page in every language comes from the page tree; routes outside it come from the
 URLconf, so a view someone adds later is crawled without editing these tests.
+
+Scope of the crawl: ``make test`` crawls one live page of each page type in all five
+languages, every public route of the URLconf in all five languages, and every GET form
+reachable from them. ``PLIKT_A11Y_FULL=1`` (set by .ci/run, which also widens the browser
+audit) crawls every live page in all five languages.
 """
 
 import io
 import logging
+import os
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
@@ -19,12 +25,23 @@ from plikt import languages
 NOT_PUBLIC = ("admin/", "documents/", "django-admin/")
 
 
-def live_page_urls():
-    """Every live page's URL in all five languages (a page falls back to nb when untranslated)."""
+def full_scope() -> bool:
+    return os.environ.get("PLIKT_A11Y_FULL") == "1"
+
+
+def live_page_urls(one_per_type=False):
+    """Every live page's URL in all five languages (a page falls back to nb when untranslated).
+
+    ``one_per_type``: only the first live page (in tree order) of each page type."""
     from wagtail.models import Page
 
     urls = set()
-    for page in Page.objects.live().filter(depth__gt=1).specific():
+    types_seen = set()
+    for page in Page.objects.live().filter(depth__gt=1).order_by("path").specific():
+        if one_per_type:
+            if type(page) in types_seen:
+                continue
+            types_seen.add(type(page))
         for code in languages.CODES:
             with translation.override(code):
                 url = page.get_url()
@@ -81,15 +98,15 @@ FORM_STEPS = 4  # how far multi-step GET forms (the self-check) are followed
 NOT_FOR_ANONYMOUS_READERS = ("/_util/",)
 
 
-def public_urls():
-    urls = live_page_urls() + static_routes()
+def public_urls(one_per_type=False):
+    urls = live_page_urls(one_per_type) + static_routes()
     return [url for url in urls if not any(part in url for part in NOT_FOR_ANONYMOUS_READERS)]
 
 
-def form_submissions(html, page_url, fill=SECRET):
-    """The URLs a reader reaches by submitting each GET form on the page with plausible input:
-    text fields get ``fill``, radios/selects their first choice, hidden fields their value."""
-    soup = BeautifulSoup(html, "html.parser")
+def form_submissions(soup, page_url, fill=SECRET):
+    """The URLs a reader reaches by submitting each GET form on the page (a parsed page) with
+    plausible input: text fields get ``fill``, radios/selects their first choice, hidden fields
+    their value."""
     for form in soup.find_all("form"):
         if (form.get("method") or "get").lower() != "get":
             continue
@@ -119,10 +136,13 @@ def form_submissions(html, page_url, fill=SECRET):
         yield urlsplit(action).path + "?" + urlencode(values)
 
 
-def crawl(client):
-    """(url, response) for every public URL and the GET forms reachable from them."""
+def crawl(client, soups=None):
+    """(url, response) for every public URL and the GET forms reachable from them.
+
+    Each HTML response is parsed once; pass a dict as ``soups`` to keep the parsed pages.
+    Without ``PLIKT_A11Y_FULL=1``, one page of each type stands for the others of its type."""
     seen = set()
-    queue = [(url, 0) for url in public_urls()]
+    queue = [(url, 0) for url in public_urls(one_per_type=not full_scope())]
     while queue:
         url, depth = queue.pop(0)
         if url in seen:
@@ -130,23 +150,32 @@ def crawl(client):
         seen.add(url)
         response = client.get(url)
         yield url, response
-        if depth < FORM_STEPS and "html" in response.get("Content-Type", ""):
-            for submitted in form_submissions(response.content.decode(), url):
-                queue.append((submitted, depth + 1))
+        if "html" in response.get("Content-Type", ""):
+            soup = BeautifulSoup(response.content, "html.parser")
+            if soups is not None:
+                soups[url] = soup
+            if depth < FORM_STEPS:
+                for submitted in form_submissions(soup, url):
+                    queue.append((submitted, depth + 1))
 
 
 class CrawlResult:
     """What one anonymous reader saw crawling the site, and what the logs said meanwhile."""
 
-    def __init__(self, responses, log_text, reader):
+    def __init__(self, responses, soups, log_text, reader):
         self.responses = responses  # [(url, response)] in crawl order
+        self.soups = soups  # {url: BeautifulSoup} for every HTML response, parsed once
         self.log_text = log_text
         self.reader = reader
+        self.live = set(live_page_urls())
 
     def pages(self):
         """(url, response) for the live pages themselves, without form submissions."""
-        live = set(live_page_urls())
-        return [(url, response) for url, response in self.responses if url in live]
+        return [(url, response) for url, response in self.responses if url in self.live]
+
+    def soup(self, url):
+        """The page at ``url`` as the crawl parsed it (read-only: shared by every test)."""
+        return self.soups[url]
 
 
 _crawl_memo = {}
@@ -156,8 +185,10 @@ def crawl_once():
     """Crawl the public site once per test session and share the result.
 
     The privacy and security suites assert different things about the same few hundred
-    responses; rendering them once keeps ``make test`` fast. Tests only read the demo site,
-    which every test starts from, so one crawl stands for all of them.
+    responses; rendering and parsing them once keeps ``make test`` fast. Tests only read the
+    demo site, which every test starts from, so one crawl stands for all of them. Under
+    pytest-xdist (``make test``) the modules that use it run in one worker (``SHARED_WORKER``
+    in tests/conftest.py), so the site is still crawled once per run.
     """
     if "result" not in _crawl_memo:
         from plikt.logging import StripQueryStringFilter
@@ -171,9 +202,10 @@ def crawl_once():
         old = [handler.setStream(buffer) for handler in handlers]
         try:
             reader = Client()
-            responses = list(crawl(reader))
+            soups = {}
+            responses = list(crawl(reader, soups))
         finally:
             for handler, stream in zip(handlers, old, strict=True):
                 handler.setStream(stream)
-        _crawl_memo["result"] = CrawlResult(responses, buffer.getvalue(), reader)
+        _crawl_memo["result"] = CrawlResult(responses, soups, buffer.getvalue(), reader)
     return _crawl_memo["result"]

@@ -56,9 +56,9 @@ PAGE_MODELS = [model for model in get_page_models() if model is not Page]
 
 
 @pytest.mark.parametrize("model", PAGE_MODELS, ids=lambda m: m._meta.label)
-def test_every_page_type_offers_one_preview_mode_per_language(model):
+def test_every_page_type_offers_one_preview_mode_per_language(db, model):
     assert issubclass(model, LanguagePreviewMixin), f"{model._meta.label} lacks the mixin"
-    page = model()
+    page = model()  # a new Page looks up its content type: db
     assert [code for code, _label in page.preview_modes] == list(languages.CODES)
     assert page.default_preview_mode == languages.DEFAULT
 
