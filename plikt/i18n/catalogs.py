@@ -4,7 +4,7 @@ Django only accepts a language prefix such as /se/ when a compiled catalog for i
 a fresh machine may have no GNU gettext, so ``make`` runs ``python -m plikt.i18n.catalogs``.
 
 ``python -m plikt.i18n.catalogs --sync`` (needs GNU gettext) collects every marked string with
-``makemessages`` into all five catalogs and tidies them: English gets msgstr = msgid (the
+``makemessages`` (without source locations) into all five catalogs and tidies them: English gets msgstr = msgid (the
 source strings are English), the Sámi catalogs get their headers from ``plikt.languages`` and
 keep empty msgstr (an untranslated Sámi string falls back to the Norwegian catalog, Django's
 ``LANGUAGE_CODE`` fallback), and guesses made by msgmerge's fuzzy matching are cleared so
@@ -38,7 +38,7 @@ def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> list[Path]:
 def make_messages(root: Path = ROOT) -> None:
     from plikt import languages
 
-    command = [sys.executable, "manage.py", "makemessages", "--no-obsolete"]
+    command = [sys.executable, "manage.py", "makemessages", "--no-obsolete", "--no-location"]
     for code in languages.CODES:
         command += ["-l", code]
     for pattern in IGNORE:
@@ -67,6 +67,11 @@ def tidy(locale_dir: Path = LOCALE_DIR) -> dict[str, int]:
                 "Plural-Forms": language.plural_forms,
             }
         )
+        # No dates and no source locations, entries in alphabetical order: a catalog changes
+        # only where a string does, so branches that add strings merge without conflicts.
+        po.metadata.pop("POT-Creation-Date", None)
+        po.metadata.pop("PO-Revision-Date", None)
+        po[:] = sorted(po, key=lambda entry: (entry.msgid, entry.msgctxt or ""))
         for entry in po:
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
