@@ -291,6 +291,14 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
         help_text=_("One or two plain sentences: what the offence is."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    search_words = models.TextField(
+        _("search words"),
+        blank=True,
+        help_text=_(
+            "Everyday words readers may type for this offence, separated by commas: "
+            "synonyms, ages, who it happens to (e.g. overgrep, 15 år, barn)."
+        ),
+    )
 
     parent_page_types = ["offences.OffenceIndexPage"]
     subpage_types = []
@@ -319,6 +327,7 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
             ),
             FieldPanel("summary"),
             FieldPanel("body"),
+            FieldPanel("search_words"),
         ]
         + LegalReviewMixin.legal_review_panels
     )

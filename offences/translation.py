@@ -22,5 +22,5 @@ class OffenceIndexPageTranslation(TranslationOptions):
 
 @register(OffencePage)
 class OffencePageTranslation(TranslationOptions):
-    fields = ("official_title", "special_conditions", "summary", "body")
+    fields = ("official_title", "special_conditions", "summary", "body", "search_words")
     required_languages = {"nb": ("summary",)}
