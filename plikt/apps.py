@@ -7,6 +7,11 @@ class PliktConfig(AppConfig):
     verbose_name = _("Plikt")
 
     def ready(self):
+        # Every log line of a request carries its id, from the first to the last.
+        from plikt import logging as plikt_logging
+
+        plikt_logging.connect_signals()
+
         # Clear the full-page cache (and purge a CDN) when pages or snippets change.
         from plikt import cache
 

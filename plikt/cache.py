@@ -80,6 +80,8 @@ class _RequestMemo(threading.local):
 _request = _RequestMemo()
 # Values derived from the database, per process, for one generation at a time (see shared()).
 _shared_values: dict = {"generation": None, "values": {}}
+# A clear() this process could not store because the cache was unreachable.
+_pending = {"clear": False}
 
 
 def _request_started(**kwargs):
@@ -91,10 +93,18 @@ def _request_finished(**kwargs):
 
 
 def generation() -> str:
-    """The current generation; read once per request, since one request shows one state."""
+    """The current generation; read once per request, since one request shows one state.
+
+    While the cache is unreachable its backend answers as an empty cache would
+    (plikt/cache_backends.py), so each request gets a generation of its own: nothing is kept
+    between requests and every page shows the database as it is.
+    """
     if _request.in_request and _request.generation is not None:
         return _request.generation
     value = _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
+    if _pending["clear"] and not _is_down():
+        clear()
+        value = _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
     if _request.in_request:
         _request.generation = value
     return value
@@ -107,9 +117,20 @@ def _new_generation() -> str:
 
 
 def clear() -> None:
-    """Forget every cached page in every language (cheaply: a new key generation)."""
+    """Forget every cached page in every language (cheaply: a new key generation).
+
+    A change made while the cache is unreachable (a publish during a Redis outage or a network
+    split) cannot replace the generation; this process does it as soon as the cache answers
+    again, or pages cached before the change would come back with it.
+    """
     _cache().set(GENERATION_KEY, _new_generation(), timeout=None)
+    _pending["clear"] = _is_down()
     _request.generation = None
+
+
+def _is_down() -> bool:
+    # Only plikt.cache_backends' backends know (LocMem, in development, cannot fail).
+    return getattr(_cache(), "is_down", False)
 
 
 def shared(name: str, compute):
@@ -188,6 +209,9 @@ class PageCacheMiddleware:
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
+            # What CommonMiddleware (inside this one) adds to a fresh render; the security
+            # headers come from the middleware outside, on hits and misses alike.
+            response["Content-Length"] = str(len(content))
             response["X-Page-Cache"] = "hit"
             return response
 

@@ -19,9 +19,48 @@ import contextvars
 import json
 import logging
 import re
+import uuid
 from datetime import UTC, datetime
 
 request_id_var = contextvars.ContextVar("request_id", default="-")
+# Where the id of the request being handled is kept in its WSGI environ.
+ENVIRON_KEY = "plikt.request_id"
+# A caller's id is kept when it looks like one (a UUID, a CDN's trace id): short, plain
+# characters, so it can neither forge log lines nor carry a payload.
+_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
+
+
+def begin_request(environ) -> str:
+    """Give the request in ``environ`` its id: the proxy's X-Request-ID, or a new one.
+
+    Connected to ``request_started``, so the id is set before Django's handler runs and stays
+    set until ``request_finished``: Django logs 4xx responses ("Not Found: ...") and
+    responses of middleware that answers early (the /healthz 503) after the middleware chain
+    has returned, which a middleware's own try/finally would no longer cover.
+    """
+    incoming = environ.get("HTTP_X_REQUEST_ID", "")
+    request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+    environ[ENVIRON_KEY] = request_id
+    request_id_var.set(request_id)
+    return request_id
+
+
+def end_request(**kwargs) -> None:
+    request_id_var.set("-")
+
+
+def _request_started(sender, environ=None, **kwargs):
+    if environ is not None:
+        begin_request(environ)
+
+
+def connect_signals() -> None:
+    """Called from PliktConfig.ready()."""
+    from django.core.signals import request_finished, request_started
+
+    request_started.connect(_request_started, dispatch_uid="plikt-request-id-started")
+    request_finished.connect(end_request, dispatch_uid="plikt-request-id-finished")
+
 
 # A path followed by a query string, as found in request lines and URLs.
 _QUERY = re.compile(r"(/[^\s?\"']*)\?[^\s\"']*")

@@ -7,52 +7,50 @@ django.middleware.csp sends the public Content-Security-Policy; see plikt/settin
 """
 
 import re
-import uuid
 
 from django.conf import settings
 from django.utils.csp import CSP
 
 from plikt import routing
-from plikt.logging import request_id_var
-from plikt.views import healthz
-
-# A caller's id is kept when it looks like one (a UUID, a CDN's trace id): short, plain
-# characters, so it can neither forge log lines nor carry a payload.
-_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
+from plikt.logging import ENVIRON_KEY, begin_request
+from plikt.views import healthz, readyz
 
 
 class RequestIdMiddleware:
-    """Keep the X-Request-ID a proxy sent, or make one; log it and return it."""
+    """Return the request's id (kept from X-Request-ID or made, see plikt.logging) to the
+    caller, and keep it on the request.
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        request.request_id = request_id
-        token = request_id_var.set(request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            request_id_var.reset(token)
-        response["X-Request-ID"] = request_id
-        return response
-
-
-class HealthCheckMiddleware:
-    """Answer /healthz before anything looks at the Host header.
-
-    Load balancers and Docker's HEALTHCHECK probe by IP address, which is rightly not in
-    ALLOWED_HOSTS; the health view reveals nothing, so it may skip host validation.
+    The id itself is set on ``request_started`` and cleared on ``request_finished``, so every
+    log line of the request carries it, including those Django writes after the middleware
+    chain; a request built without the handler (RequestFactory) gets one here.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info == "/healthz":
-            return healthz(request)
+        request_id = request.META.get(ENVIRON_KEY) or begin_request(request.META)
+        request.request_id = request_id
+        response = self.get_response(request)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class HealthCheckMiddleware:
+    """Answer /healthz and /readyz before anything looks at the Host header.
+
+    Load balancers and Docker's HEALTHCHECK probe by IP address, which is rightly not in
+    ALLOWED_HOSTS; the health views reveal nothing, so they may skip host validation.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.views = {"/healthz": healthz, "/readyz": readyz}
+
+    def __call__(self, request):
+        view = self.views.get(request.path_info)
+        if view is not None:
+            return view(request)
         return self.get_response(request)
 
 
@@ -78,6 +76,62 @@ class SecurityHeadersMiddleware:
             del response[CSP.HEADER_ENFORCE]
             response._csp_config = settings.ADMIN_CSP
         return response
+
+
+class AdminFormsMiddleware:
+    """What the admin needs to fail well when the database is unreachable (plikt/errors.py).
+
+    - The editor's language: Wagtail keeps it in the editor's profile, a database row, so it
+      is copied into Django's language cookie, for ``/admin/`` only (readers never get it),
+      whenever a signed-in editor opens an admin page. The 503 page reads it from there.
+    - The filled-in form after Back: Wagtail sends every admin page ``no-store``, and a
+      browser reloads a ``no-store`` page from the server when Back returns to it; during an
+      outage that is another 503, and the editor's text is gone. Admin forms (create and
+      edit) are sent ``private, no-cache`` instead: a normal visit still asks the server every
+      time, while Back shows the copy the browser kept, with what the editor typed in it.
+    """
+
+    form_path = re.compile(r"^/admin/(?:.+/)?(?:edit|add|create|copy)/(?:[^/]+/)*$")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith("/admin/") or response.status_code >= 400:
+            return response
+        language = _editor_language(request)
+        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=365 * 24 * 60 * 60,
+                path="/admin/",
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and self.form_path.match(request.path)
+            and "no-store" in response.get("Cache-Control", "")
+        ):
+            response["Cache-Control"] = "private, no-cache, must-revalidate, max-age=0"
+        return response
+
+
+def _editor_language(request) -> str | None:
+    """The admin language of the signed-in editor of this request, if any.
+
+    Wagtail's admin views read the editor's profile already (to activate that language), so
+    asking again costs no query.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    profile = getattr(user, "wagtail_userprofile", None)
+    return profile.get_preferred_language() if profile is not None else None
 
 
 def client_ip(request):

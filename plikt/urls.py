@@ -11,6 +11,7 @@ from plikt.security_txt import security_txt
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -24,7 +25,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
     # Look at the error pages as readers see them (DEBUG shows Django's own pages instead).
-    urlpatterns += [path("test404", errors.test404), path("test500", errors.test500)]
+    urlpatterns += [
+        path("test404", errors.test404),
+        path("test500", errors.test500),
+        path("test503", errors.test503),
+    ]
 
 # Norwegian lives at /, the other languages under /en/, /se/, /sma/ and /smj/.
 urlpatterns += i18n_patterns(
@@ -33,4 +38,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler500 = errors.server_error  # renders without the database; see plikt/errors.py
+handler404 = errors.not_found  # JSON under /api/
+handler500 = errors.server_error  # renders without the database (a 503 in an outage)

@@ -2,11 +2,13 @@
 
 Wagtail calls functions registered with ``@hooks.register("<hook name>")`` at fixed points:
 ``register_admin_urls`` adds URLs under /admin/, ``register_reports_menu_item`` adds an item
-to the Reports menu, and ``before_edit_page`` / ``before_edit_snippet`` run at the start of
-an edit view (returning nothing lets the view carry on).
+to the Reports menu, ``before_edit_page`` / ``before_edit_snippet`` run at the start of
+an edit view (returning nothing lets the view carry on), and ``insert_global_admin_js`` adds
+a script to every admin page.
 """
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -114,3 +116,9 @@ def warn_outdated_page_translations(request, page):
 @hooks.register("before_edit_snippet")
 def warn_outdated_snippet_translations(request, instance):
     _warn_outdated(request, instance)
+
+
+@hooks.register("insert_global_admin_js")
+def keep_the_form_for_back():
+    """Back after a failed save returns to the filled-in form (static/js/admin-forms.js)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-forms.js"))

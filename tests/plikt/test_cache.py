@@ -191,3 +191,32 @@ def test_clear_page_cache_command_empties_the_cache_after_a_deploy(client, page_
     assert client.get(PAGE_NB)["X-Page-Cache"] == "hit"
     call_command("clear_page_cache", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert client.get(PAGE_NB)["X-Page-Cache"] == "miss"
+
+
+# Headers that differ between any two responses by design.
+PER_RESPONSE_HEADERS = {"x-request-id", "x-page-cache"}
+
+
+@pytest.mark.parametrize("path", [PAGE_NB, PAGE_EN, "/se/hvem-har-plikten/"])
+def test_a_cache_hit_carries_exactly_the_headers_of_a_fresh_render(client, page_cache, path):
+    """Security headers included (X-Frame-Options was once missing from hits): a reader who
+    gets a cached page is protected exactly like the first reader."""
+    behind_tls_proxy = {"X-Forwarded-Proto": "https"}  # HSTS is only sent over HTTPS
+    fresh = client.get(path, headers=behind_tls_proxy)
+    hit = client.get(path, headers=behind_tls_proxy)
+    assert (fresh["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+
+    def compared(response):
+        return {k.lower(): v for k, v in response.items() if k.lower() not in PER_RESPONSE_HEADERS}
+
+    assert compared(hit) == compared(fresh)
+    for header in (
+        "Content-Security-Policy",
+        "Strict-Transport-Security",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Permissions-Policy",
+    ):
+        assert hit[header], header
