@@ -12,7 +12,15 @@ A backup folder holds:
   bucket is backed up with the bucket's own versioning or replication).
 - ``manifest.json``: when, from which database engine, and what was in it.
 
-Restore replaces the database's contents and the media folder with the backup's.
+Backups hold password hashes, sessions and the contents of private pages: folders are 0700
+and files 0600, whatever the umask (``pg_dump`` and the tar are written under umask 077, and
+everything is set explicitly afterwards).
+
+Restore replaces the database's contents and the media folder with the backup's, and then
+forgets everything kept about the old state (``plikt.cache.forget_everything``): the cache
+is emptied, the page-cache generation replaced (every process drops the values it keeps at
+its next request), and a configured CDN purged of every page, so no reader sees a page that
+the restore took away.
 """
 
 import argparse
@@ -23,6 +31,7 @@ import sqlite3
 import subprocess
 import sys
 import tarfile
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -65,14 +74,37 @@ def _counts():
     }
 
 
+@contextmanager
+def _private_files():
+    """Files and folders made here (and by pg_dump) are for this user only."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def _make_private(folder: Path) -> None:
+    folder.chmod(0o700)
+    for path in folder.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
 def backup(dest_root: Path, using: str = "default") -> Path:
     """Write a new backup folder under ``dest_root`` and return its path."""
+    with _private_files():
+        folder = _backup(Path(dest_root), using)
+    _make_private(folder)
+    return folder
+
+
+def _backup(dest_root: Path, using: str) -> Path:
     from django.db import connections
 
     connection = connections[using]
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-    folder = Path(dest_root) / stamp
-    folder.mkdir(parents=True)
+    folder = dest_root / stamp
+    folder.mkdir(parents=True, mode=0o700)
     vendor = connection.vendor
     if vendor == "sqlite":
         connection.ensure_connection()
@@ -106,11 +138,16 @@ def backup(dest_root: Path, using: str = "default") -> Path:
 
 def restore(folder: Path, using: str = "default") -> dict:
     """Replace the database's contents and the media folder with the backup in ``folder``."""
+    from django.conf import settings
     from django.db import connections
+
+    from plikt import cache
 
     folder = Path(folder)
     manifest = json.loads((folder / MANIFEST).read_text())
     connection = connections[using]
+    # Pages live now that the backup may not have: the CDN must forget them too.
+    old_urls = cache.live_page_urls() if getattr(settings, "WAGTAILFRONTENDCACHE", None) else []
     if manifest["database"] != connection.vendor:
         raise RuntimeError(
             f"backup is from {manifest['database']}, this site runs on {connection.vendor}"
@@ -142,6 +179,11 @@ def restore(folder: Path, using: str = "default") -> dict:
             archive.extractall(staging, filter="data")  # "data": no links out, no devices
         (staging / "media").rename(media_root)
         staging.rmdir()
+
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)  # a backup may predate it
+    cache.forget_everything(old_urls)
     return manifest
 
 

@@ -252,6 +252,35 @@ def purge_frontend(page) -> None:
     batch.purge()
 
 
+def live_page_urls() -> list[str]:
+    """Every live page's URL in every language (for purging a CDN of everything)."""
+    urls = []
+    for page in Page.objects.live().filter(depth__gt=1).specific().iterator():
+        urls += _urls_in_every_language(page)
+    return urls
+
+
+def forget_everything(old_urls=()) -> None:
+    """After the database was replaced (``make restore``): forget every trace of the old state.
+
+    Every cache is emptied (cached pages, wagtail-modeltranslation's root paths, anything
+    else), the generation is replaced so that every process drops the values ``shared()``
+    keeps at its next request, and a configured CDN is purged of every live page in every
+    language, and of ``old_urls``: the pages live before the restore, some of which it took
+    away. Unlike the rest of this module, an unreachable cache is an error here: a restore
+    that cannot forget the old pages must say so.
+    """
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    clear()
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        batch = PurgeBatch()
+        batch.add_urls(dict.fromkeys([*old_urls, *live_page_urls()]))
+        batch.purge()
+
+
 # --- Signal handlers ---------------------------------------------------------------------
 def _on_page_change(sender, instance, **kwargs):
     clear()
