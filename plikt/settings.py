@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "plikt.middleware.SecurityHeadersMiddleware",  # inside CSP: picks the admin policy
+    # Outside the page cache, like every security header: a cached page gets it too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "plikt.cache.PageCacheMiddleware",  # anonymous pages from the cache; see plikt/cache.py
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,8 +117,8 @@ MIDDLEWARE = [
     "plikt.middleware.SiteMiddleware",  # after Host validation; see plikt/routing.py
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "plikt.middleware.AdminFormsMiddleware",  # the admin's language and forms, for outages
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "plikt.redirects.RedirectMiddleware",  # Wagtail's, under language prefixes; ?lang=
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
@@ -141,7 +143,15 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Connections are kept for a minute, and tested before reuse (CONN_HEALTH_CHECKS): after a
+# database restart every kept connection is dead, and without the check the first request
+# of each worker would fail on it.
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server (not a refused connection) fails in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -206,11 +216,15 @@ if AWS_STORAGE_BUCKET_NAME:
 # across processes: production needs a cache every gunicorn worker and container shares.
 # Redis when REDIS_URL is set; otherwise the database cache (`createcachetable`, run by
 # make/Docker/CI), which needs no extra service. LocMem is per process: development only.
+# Both are Django's backends with one change (plikt/cache_backends.py): an unreachable cache
+# is a miss, so readers get pages rendered from the database instead of errors; the short
+# socket timeouts keep a silent network from holding every request.
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "plikt.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 elif DEBUG:
@@ -218,7 +232,7 @@ elif DEBUG:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "plikt.cache_backends.DatabaseCache",
             "LOCATION": "plikt_cache",
         }
     }
@@ -262,7 +276,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # site they came from a page about reporting crimes.
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer probes over plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # the load balancer probes over plain HTTP
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
@@ -308,18 +322,21 @@ PERMISSIONS_POLICY = ", ".join(
 )  # fmt: skip
 
 # --- Admin accounts ----------------------------------------------------------------------
-# django-axes: after 5 failures for one username, or from one address, logins stop for 30
-# minutes, even with the right password. Its database handler shares the count between all
-# processes.
+# django-axes (plikt/login_throttling.py): signing in stops for 30 minutes, even with the right
+# password, after 5 failures for one username from one address, or 30 from one address for
+# any usernames (password spraying). Nobody can lock out an editor from elsewhere, or an
+# office by a few typos. The database handler shares the counts between all processes.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = 5
+AXES_HANDLER = "plikt.login_throttling.AxesHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = 5  # one username from one address
+PLIKT_ADDRESS_FAILURE_LIMIT = 30  # one address, all usernames together
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one alone locks
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "plikt/lockout.html"
+AXES_LOCKOUT_CALLABLE = "plikt.login_throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "plikt.middleware.client_ip"
 # Editors' sessions end after 8 hours without a request and when the browser closes. Saving
 # on every request only touches sessions that hold something (Django skips empty ones), so
