@@ -3,7 +3,6 @@
 The database or the cache is made to fail here; tests/plikt/test_outages.py stops real
 servers."""
 
-import logging
 from unittest import mock
 
 import pytest
@@ -59,11 +58,3 @@ def test_without_the_cache_every_request_still_works_so_the_container_is_ready(c
 def test_probes_by_ip_address_skip_host_validation(client):
     for path in ("/healthz", "/readyz"):
         assert client.get(path, HTTP_HOST="10.0.0.7").status_code == 200
-
-
-def test_the_503_of_healthz_is_logged_with_its_request_id(client, settings, caplog):
-    settings.PLIKT_PAGE_CACHE_SECONDS = 0
-    with DATABASE_DOWN, caplog.at_level(logging.WARNING, logger="django.request"):
-        client.get("/healthz", headers={"X-Request-ID": "probe-503-abcdef"})
-    records = [r for r in caplog.records if r.name == "django.request"]
-    assert [r.request_id for r in records] == ["probe-503-abcdef"]
