@@ -3,9 +3,10 @@ gives a 503 page in the editor's language, and the browser's Back button returns
 filled-in form, rich text included; saving again once the database is back keeps it all.
 
 The outage is made in this process (the live server shares it): every query fails as it does
-on a connection whose PostgreSQL has gone away; tests/plikt/test_outages.py stops a real one. Back restores the page from Chromium's back/forward cache, which Playwright turns
-off by default (``--disable-back-forward-cache``) and every browser a reader or editor uses
-has on, so this test starts its own Chromium without that flag.
+on a connection whose PostgreSQL has gone away; tests/plikt/test_outages.py stops a real one.
+Back restores the page from Chromium's back/forward cache, which Playwright turns off by
+default (``--disable-back-forward-cache``) and the browsers editors use have on, so this test
+starts a Chromium of its own without that flag.
 """
 
 from contextlib import contextmanager
