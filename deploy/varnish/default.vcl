@@ -11,7 +11,8 @@
 # - drops every cookie a reader's browser sends and every Set-Cookie meant for a reader;
 # - accepts PURGE (Wagtail's frontend cache, FRONTEND_CACHE_PURGE_URL) only from the
 #   addresses in the `purgers` ACL;
-# - serves a stale copy for up to 6 hours while every app is down (grace), 10 s otherwise.
+# - serves a stale copy for up to 6 hours while every app is down (grace), 10 s otherwise;
+#   with no copy, a plain error page with the police's numbers, in Norwegian or English.
 #
 # Deployment-specific parts (app addresses, who may purge) are in backends.vcl, which this
 # file includes from vcl_path (Debian: /etc/varnish). Copy both files there.
@@ -25,7 +26,7 @@ import std;
 probe healthz {
     .url = "/healthz";
     .interval = 2s;
-    .timeout = 1s;
+    .timeout = 2s;  # a busy app is slow, not down
     .window = 5;
     .threshold = 3;
 }
@@ -135,6 +136,41 @@ sub vcl_backend_error {
     if (bereq.is_bgfetch) {
         return (abandon);
     }
+    # No app answered and there is no copy to serve: instead of Varnish's own error page, the
+    # words of the site's error page (templates/500.html and its Norwegian translation; keep
+    # them alike), with the police's numbers. English under /en/, Norwegian elsewhere (the
+    # Sámi pages fall back to Norwegian).
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Retry-After = "30";
+    if (bereq.url ~ "^/en(/|$)") {
+        set beresp.body = {"<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>Something went wrong – Plikt</title></head>
+<body>
+<h1>Something went wrong</h1>
+<p>The page could not be shown because of an error on our side. Please try again in a few minutes.</p>
+<p>If someone is in danger now, call the police on <a href="tel:112">112</a>. If you are unsure, call the police on <a href="tel:02800">02800</a> for advice.</p>
+<p><a href="/en/">Go to the front page</a></p>
+</body>
+</html>
+"};
+    } else {
+        set beresp.body = {"<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>Noe gikk galt – Plikt</title></head>
+<body>
+<h1>Noe gikk galt</h1>
+<p>Siden kunne ikke vises på grunn av en feil hos oss. Prøv igjen om noen minutter.</p>
+<p>Er noen i fare nå, ring politiet på <a href="tel:112">112</a>. Er du usikker, kan du ringe politiet på <a href="tel:02800">02800</a> og få råd.</p>
+<p><a href="/">Gå til forsiden</a></p>
+</body>
+</html>
+"};
+    }
+    return (deliver);
 }
 
 sub vcl_deliver {

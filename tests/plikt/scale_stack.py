@@ -6,9 +6,11 @@ Used by tests/plikt/test_varnish.py, and runnable by hand to look at it in a bro
 
     .venv/bin/python -m tests.plikt.scale_stack --port 8170
 
-serves Varnish on 8170, the apps on 8171 and 8172 and Redis on 8179 until Ctrl-C (the
-editor is ``editor`` with the password printed); reach it as http://plikt.example:8170/
-with ``--host-resolver-rules="MAP plikt.example 127.0.0.1"`` in Chromium.
+serves Varnish on 8170, the apps on 8171 and 8172 and Redis on 8179 until Ctrl-C. Read
+through Varnish at http://plikt.example:8170/ (Chromium:
+``--host-resolver-rules="MAP plikt.example 127.0.0.1"``); sign in to app A's admin at
+http://127.0.0.1:8171/admin/ as ``editor`` with the password printed. By hand the apps also
+accept 127.0.0.1 and plain HTTP, which a browser needs to sign in without a TLS proxy.
 
 The database is a throwaway ``plikt_scale_*`` database, dropped afterwards. Its tables are
 made from the models (``migrate --run-syncdb`` without migration files, as pytest-django's
@@ -206,7 +208,7 @@ print(json.dumps({"home": home.pk}))
 class Stack:
     """Redis, Varnish and two app processes; ``close()`` stops them and drops the database."""
 
-    def __init__(self, page_cache_seconds: int, ports: dict | None = None):
+    def __init__(self, page_cache_seconds: int, ports: dict | None = None, extra_env=None):
         # Varnish reads its VCL as its own unprivileged user: a folder others may enter.
         self.folder = Path(tempfile.mkdtemp(prefix="plikt-scale-"))
         self.folder.chmod(0o755)
@@ -219,6 +221,7 @@ class Stack:
         self.processes: dict[str, subprocess.Popen] = {}
         self.varnish_dir = self.folder / "varnish"
         self.home_id = None
+        self.extra_env = extra_env or {}
         self.timings: dict[str, float] = {}  # seconds each step took, for the curious
 
     # Paths and environment
@@ -249,6 +252,7 @@ class Stack:
             PYTHONPATH=str(ROOT),
             WEB_CONCURRENCY="1",
         )
+        keep.update(self.extra_env)
         if bind_port:
             keep["GUNICORN_BIND"] = f"127.0.0.1:{bind_port}"
         return keep
@@ -424,7 +428,10 @@ def main() -> None:
     if lacks := missing():
         sys.exit("missing: " + "; ".join(lacks))
     ports = {"varnish": args.port, "a": args.port + 1, "b": args.port + 2, "redis": args.port + 9}
-    stack = Stack(args.page_cache_seconds, ports)
+    # A browser signs in to an app directly, over plain HTTP (127.0.0.1 is a secure context for
+    # its Secure cookies); readers go through Varnish as plikt.example.
+    browsable = {"DJANGO_ALLOWED_HOSTS": f"{HOST},127.0.0.1", "DJANGO_SECURE_SSL_REDIRECT": "0"}
+    stack = Stack(args.page_cache_seconds, ports, browsable)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop everything on kill, too
     try:
         stack.start()

@@ -264,8 +264,19 @@ def test_with_both_apps_stopped_varnish_serves_the_cached_page_for_a_while(stack
     assert cache_status(stale) == "hit-stale"
     assert int(stale.header("Age")) > PAGE_SECONDS
     assert stale.body == copy.body
-    # Nothing answers what was never cached: the page above came from Varnish alone.
-    assert stack.read("/en/never-read/").status == 503
+    # Nothing answers what was never cached: the page above came from Varnish alone. The
+    # reader gets the site's error page's words, with the police's numbers, in the URL's
+    # language (Sámi falls back to Norwegian), not Varnish's own page.
+    for path, language, heading in [
+        ("/en/never-read/", "en", "Something went wrong"),
+        ("/never-read/", "nb", "Noe gikk galt"),
+        ("/smj/never-read/", "nb", "Noe gikk galt"),
+    ]:
+        error = stack.read(path)
+        assert error.status == 503, path
+        assert f'<html lang="{language}">' in error.text, path
+        assert f"<h1>{heading}</h1>" in error.text and 'href="tel:112"' in error.text, path
+        assert "Guru Meditation" not in error.text
 
 
 def test_no_response_through_varnish_set_a_cookie_for_a_reader(stack):
