@@ -175,6 +175,11 @@ sub vcl_backend_error {
 
 sub vcl_deliver {
     set resp.http.X-Cache = req.http.X-Cache;
+    # s-maxage was for this cache, which publishing purges; a shared cache further out would
+    # not be purged, so it and the browser get only max-age (a minute).
+    if (resp.http.Cache-Control ~ "s-maxage") {
+        set resp.http.Cache-Control = regsub(resp.http.Cache-Control, ",?\s*s-maxage=[0-9]+", "");
+    }
     if (!req.http.X-Plikt-Editor) {
         # Public pages set no cookie; should one ever slip through, no reader gets it.
         unset resp.http.Set-Cookie;
