@@ -336,11 +336,14 @@ class Stack:
             time.sleep(0.2)
 
     def start_app(self, name) -> None:
+        """The Dockerfile's CMD (gunicorn with gunicorn.conf.py), from this environment."""
+        dockerfile = (ROOT / "Dockerfile").read_text()
+        command = json.loads(re.search(r"^CMD\s+(\[.*\])\s*$", dockerfile, re.MULTILINE).group(1))
+        if command[0] != "gunicorn":
+            raise RuntimeError(f"the Dockerfile's CMD is not gunicorn: {command}")
         gunicorn = Path(sys.executable).parent / "gunicorn"
         self._start(
-            f"app-{name}",
-            [str(gunicorn), "--config", "gunicorn.conf.py", "plikt.wsgi"],
-            self.app_env(self.app_ports[name]),
+            f"app-{name}", [str(gunicorn), *command[1:]], self.app_env(self.app_ports[name])
         )
 
     def stop(self, *names) -> None:
