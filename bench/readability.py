@@ -11,6 +11,8 @@ The limits the test suite holds the Norwegian pages to are in tests/plikt/test_p
 figure is shown for comparison only.
 """
 
+import contextlib
+import io
 import os
 import sys
 import tempfile
@@ -35,8 +37,9 @@ def main():
     from guidance import selfcheck
     from plikt.readability import lix, main_text, word_count
 
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("load_demo_content", verbosity=0)
+    with contextlib.redirect_stdout(io.StringIO()):  # modeltranslation prints its SQL
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("load_demo_content", verbosity=0)
     client = Client(HTTP_HOST="localhost")
     outcomes = {
         selfcheck.DUTY: "?offence=listed&likely=yes&avertable=yes&risk=no",
@@ -45,10 +48,10 @@ def main():
     }
     print(f"{'type':<18} {'slug nb / en':<62} {'LIX nb':>6} {'words':>5} {'LIX en':>6}")
     for page in Page.objects.live().filter(depth__gt=1).order_by("path").specific():
-        queries = [""]
+        views = {"": ""}
         if type(page).__name__ == "SelfCheckPage":
-            queries += [f"{query}" for query in outcomes.values()]
-        for query in queries:
+            views.update({f" ({key})": query for key, query in outcomes.items()})
+        for label, query in views.items():
             figures = []
             for code in ("nb", "en"):
                 with translation.override(code):
@@ -58,7 +61,7 @@ def main():
                     raise SystemExit(f"{url + query}: HTTP {response.status_code}")
                 text = main_text(response.content)
                 figures.append((lix(text), word_count(text)))
-            name = f"{page.slug_nb} / {page.slug_en or page.slug_nb}{query[:20]}"
+            name = f"{page.slug_nb} / {page.slug_en or page.slug_nb}{label}"
             (nb, words), (en, _words) = figures
             print(f"{type(page).__name__:<18} {name:<62} {nb:>6.1f} {words:>5} {en:>6.1f}")
 
