@@ -189,9 +189,11 @@ Page.add_root(instance=Page(title="Root", slug="root"))
 Collection.add_root(name="Root")
 
 from plikt import demo
-from plikt.models import ContentPage
+from plikt.models import ContentPage, HomePage
 
-home = demo.load()  # the home page and its sections, in Norwegian and English
+# The demo site (its pages are planted per app and published together, so the command).
+call_command("load_demo_content", verbosity=0)
+home = HomePage.objects.get()
 site = Site.objects.get(is_default_site=True)
 site.hostname, site.port = HOST, 443  # Wagtail's PURGE names this host
 site.save()
