@@ -88,7 +88,7 @@ if not c.execute(\"SELECT 1 FROM pg_database WHERE datname = 'plikt'\").fetchone
 "$PY" manage.py load_demo_content -v0 >/dev/null
 "$PY" manage.py collectstatic --noinput -v0 >/dev/null
 
-# Pages (cached after their first view), then what always needs the database.
+# Pages (cached after their first view), and what always needs the database.
 lua="$WORK/faults.lua"
 "$PY" manage.py shell -v0 -c '
 from django.utils import translation
@@ -107,28 +107,21 @@ print("pages = " + quote(pages))
 print("other = " + quote(other))
 ' >"$lua"
 cat >>"$lua" <<'LUA'
--- Every 4th request needs the database (search, API, healthz); the rest are pages.
-local paths, kinds = {}, {}
-for _, p in ipairs(pages) do table.insert(paths, p); table.insert(kinds, "page") end
-local i, j = 0, 0
+-- One wrk per kind ("page" or "other", the argument after --), so that each response is
+-- counted under the kind of request it answers.
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
 function init(args)
-    counts, started, current = {}, os.time(), {}
+    paths = args[1] == "page" and pages or other
+    counts, started, i = {}, os.time(), 0
 end
 function request()
-    i = i + 1
-    if i % 4 == 0 then
-        j = j % #other + 1
-        current = "other"
-        return wrk.format("GET", other[j])
-    end
-    current = "page"
-    return wrk.format("GET", paths[i % #paths + 1])
+    i = i % #paths + 1
+    return wrk.format("GET", paths[i])
 end
 function response(status, headers, body)
     local second = os.time() - started
-    local key = current .. " " .. status .. " " .. (second - second % 5)
+    local key = status .. " " .. (second - second % 5)
     counts[key] = (counts[key] or 0) + 1
 end
 function done(summary, latency, requests)
@@ -140,7 +133,7 @@ function done(summary, latency, requests)
     local e = summary.errors
     io.write("SOCKET connect ", e.connect, " read ", e.read, " write ", e.write,
              " timeout ", e.timeout, "\n")
-    io.write("RATE ", string.format("%.0f", summary.requests / (summary.duration / 1e6)), "\n")
+    io.write("REQUESTS ", summary.requests, "\n")
 end
 LUA
 
@@ -169,16 +162,21 @@ fault() {  # $1 = redis | postgres | worker; runs in the background during the l
     echo "    $(date +%T) recovered: $1" >&2
 }
 
-report() {  # $1 = name, $2 = wrk output
+report() {  # $1 = name; reads $WORK/$1-page.txt and $WORK/$1-other.txt
+    local requests
+    requests=$(cat "$WORK/$1-page.txt" "$WORK/$1-other.txt" | awk '/^REQUESTS/ {n += $2} END {print n}')
     echo
-    echo "== $1: ${DURATION}s, $CONNECTIONS connections, fault at ${FAULT_AT}s$([ "$1" = worker ] || echo ", recovery at ${RECOVER_AT}s"); $(awk '/^RATE/ {print $2}' "$2") req/s"
-    awk '/^COUNT/ {all[$3] += $5; if ($2 == "page") pages[$3] += $5}
-         END {printf "   all requests by status:  "; for (s in all) printf "%s: %d  ", s, all[s]; print "";
-              printf "   pages only by status:    "; for (s in pages) printf "%s: %d  ", s, pages[s]; print ""}' "$2"
-    sed -n 's/^SOCKET/   socket errors:/p' "$2"
-    echo "   by 5 s (start of window: status count ...):"
-    awk '/^COUNT/ {key = $4; c[key] = c[key] sprintf(" %s:%d(%s)", $3, $5, $2)} END {for (k in c) print k, c[k]}' "$2" |
-        sort -n | awk '{printf "     %3ss %s\n", $1, substr($0, index($0, " ") + 1)}'
+    echo "== $1: ${DURATION}s, $CONNECTIONS connections, fault at ${FAULT_AT}s$([ "$1" = worker ] || echo ", recovery at ${RECOVER_AT}s"); $((requests / DURATION)) req/s"
+    for kind in page other; do
+        local out="$WORK/$1-$kind.txt"
+        printf '   %-6s %s\n' "$([ $kind = page ] && echo pages || echo other)" \
+            "$(awk '/^COUNT/ {n[$2] += $4} END {for (s in n) printf "%s: %d  ", s, n[s]}' "$out")"
+        sed -n 's/^SOCKET/          socket errors:/p' "$out"
+    done
+    echo "   by 5 s (window start   pages status:count   | other status:count):"
+    awk '/^COUNT/ {k = $3 + 0; w[k] = 1; if (FILENAME ~ /-page.txt$/) p[k] = p[k] " " $2 ":" $4; else o[k] = o[k] " " $2 ":" $4}
+         END {n = asorti(w, keys, "@ind_num_asc"); for (i = 1; i <= n; i++) {k = keys[i]; printf "     %3ss  %-28s |%s\n", k, p[k], o[k]}}' \
+        "$WORK/$1-page.txt" "$WORK/$1-other.txt"
 }
 
 targets=${*:-redis postgres worker}
@@ -187,17 +185,22 @@ for target in $targets; do
     echo "=== $target" >&2
     : >"$WORK/gunicorn.log"
     start_gunicorn
-    wrk -t2 -c8 -d3s -s "$lua" "http://127.0.0.1:$PORT" >/dev/null  # warm both workers and the cache
+    wrk -t2 -c8 -d3s -s "$lua" "http://127.0.0.1:$PORT" -- page >/dev/null  # warm up
     fault "$target" &
     faulter=$!
-    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$lua" "http://127.0.0.1:$PORT" \
-        >"$WORK/$target-wrk.txt"
-    wait "$faulter"
+    # Three quarters of the connections read pages (cached after their first view), a quarter
+    # what always needs the database.
+    wrk -t2 -c$((CONNECTIONS * 3 / 4)) -d"${DURATION}s" --timeout 10s -s "$lua" \
+        "http://127.0.0.1:$PORT" -- page >"$WORK/$target-page.txt" &
+    pages=$!
+    wrk -t1 -c$((CONNECTIONS / 4)) -d"${DURATION}s" --timeout 10s -s "$lua" \
+        "http://127.0.0.1:$PORT" -- other >"$WORK/$target-other.txt"
+    wait "$pages" "$faulter"
     kill "$master"; wait "$master" 2>/dev/null || true
     master=
     [ -s "$WORK/redis.pid" ] || redis start
     [ -f "$WORK/pg/data/postmaster.pid" ] || pg start
-    report "$target" "$WORK/$target-wrk.txt"
+    report "$target"
     printf '   errors logged: %s; log lines without a request id: %s\n' \
         "$(grep -c '"level": "ERROR"' "$WORK/gunicorn.log" || true)" \
         "$(grep '"logger": "django' "$WORK/gunicorn.log" | grep -c '"request_id": "-"' || true)"
