@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -82,6 +83,9 @@ _request = _RequestMemo()
 _shared_values: dict = {"generation": None, "values": {}}
 # A clear() this process could not store because the cache was unreachable.
 _pending = {"clear": False}
+# While the cache is unreachable: this process's own generation, and until when it holds.
+OUTAGE_GENERATION_SECONDS = 10
+_outage: dict = {"generation": None, "until": 0.0}
 
 
 def _request_started(**kwargs):
@@ -95,19 +99,31 @@ def _request_finished(**kwargs):
 def generation() -> str:
     """The current generation; read once per request, since one request shows one state.
 
-    While the cache is unreachable its backend answers as an empty cache would
-    (plikt/cache_backends.py), so each request gets a generation of its own: nothing is kept
-    between requests and every page shows the database as it is.
+    While the cache is unreachable (its backend answers as an empty cache would, see
+    plikt/cache_backends.py) no process can announce a change to the others, so this
+    process makes generations of its own, each good for ``OUTAGE_GENERATION_SECONDS`` or until
+    a change made here: what every page shows is read again from the database that often,
+    rather than on every request, which would slow every page down just when the site can
+    least afford it.
     """
     if _request.in_request and _request.generation is not None:
         return _request.generation
     value = _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
-    if _pending["clear"] and not _is_down():
+    if _is_down():
+        value = _outage_generation()
+    elif _pending["clear"]:
         clear()
         value = _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
     if _request.in_request:
         _request.generation = value
     return value
+
+
+def _outage_generation() -> str:
+    now = time.monotonic()
+    if _outage["generation"] is None or now >= _outage["until"]:
+        _outage.update(generation=_new_generation(), until=now + OUTAGE_GENERATION_SECONDS)
+    return _outage["generation"]
 
 
 def _new_generation() -> str:
@@ -125,6 +141,7 @@ def clear() -> None:
     """
     _cache().set(GENERATION_KEY, _new_generation(), timeout=None)
     _pending["clear"] = _is_down()
+    _outage["generation"] = None
     _request.generation = None
 
 
