@@ -49,7 +49,27 @@ def editor(django_user_model):
 
 
 @pytest.fixture
-def editor_tab(browser, browser_server, editor):
+def shared_connection(browser_server):
+    """The live server sees this test's uncommitted rows (the editor) only through this
+    thread's database connection. In a full ``make test`` run the connection the session's
+    live server was handed is, by the time this test runs, no longer this thread's (some
+    earlier test in the worker replaced it), and signing in then fails on SQLite's table lock:
+    hand it this one for the test."""
+    from django.db import connections
+
+    override = browser_server.thread.connections_override
+    handed, current = override.get("default"), connections["default"]
+    if handed is not current:
+        current.inc_thread_sharing()
+        override["default"] = current
+    yield
+    if handed is not current:
+        override["default"] = handed
+        current.dec_thread_sharing()
+
+
+@pytest.fixture
+def editor_tab(browser, browser_server, shared_connection, editor):
     chromium = browser.browser_type.launch(
         executable_path=str(CHROMIUM),
         args=CHROMIUM_ARGS,
