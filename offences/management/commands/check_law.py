@@ -95,8 +95,8 @@ def flag_page(page_id: int, note: str) -> bool:
     if page.needs_legal_review and note in (page.legal_review_note or ""):
         return False
     had_draft = page.has_unpublished_changes
-    draft = page.get_latest_revision_as_object()
-    for version in (page, draft):
+    draft = page.get_latest_revision_as_object()  # the page itself when it has no draft
+    for version in {id(v): v for v in (page, draft)}.values():
         version.needs_legal_review = True
         version.legal_review_note = "\n".join(filter(None, [version.legal_review_note, note]))
     revision = draft.save_revision(log_action=True)
