@@ -1,4 +1,4 @@
-"""Template filters for the reader-facing legal review notice (templates/includes/legal_review_notice.html)."""
+"""Filters for the reader-facing legal review notice (includes/legal_review_notice.html)."""
 
 from django import template
 from django.utils import translation
