@@ -4,12 +4,13 @@ Django only accepts a language prefix such as /se/ when a compiled catalog for i
 a fresh machine may have no GNU gettext, so ``make`` runs ``python -m plikt.i18n.catalogs``.
 
 ``python -m plikt.i18n.catalogs --sync`` (needs GNU gettext) collects every marked string with
-``makemessages`` (without source locations) into all five catalogs and tidies them: English gets msgstr = msgid (the
-source strings are English), the Sámi catalogs get their headers from ``plikt.languages`` and
-keep empty msgstr (an untranslated Sámi string falls back to the Norwegian catalog, Django's
-``LANGUAGE_CODE`` fallback), and guesses made by msgmerge's fuzzy matching are cleared so
-nothing half-right reaches readers. Norwegian strings are then translated by hand; the test
-``tests/plikt/test_translation_catalogs.py`` fails until every marked string is in place.
+``makemessages`` (without source locations) into all five catalogs and tidies them: English
+gets msgstr = msgid (the source strings are English), the Sámi catalogs get their headers from
+``plikt.languages`` and keep empty msgstr (an untranslated Sámi string falls back to the
+Norwegian catalog, Django's ``LANGUAGE_CODE`` fallback), and guesses made by msgmerge's fuzzy
+matching are cleared so nothing half-right reaches readers. Norwegian strings are then
+translated by hand; the test ``tests/plikt/test_translation_catalogs.py`` fails until every
+marked string is in place.
 """
 
 import os
