@@ -181,10 +181,14 @@ def test_flag_flags_exactly_the_changed_entries_with_a_note_naming_the_document(
     ran = client.get("/en/offences/penal-code-327/")
     assert b"review-notice" in ran.content
 
-    # Again: the notes are not repeated.
+    # Again: the notes are not repeated, also after a reviewer cleared the flag but kept the note.
     check_law(path, "--flag")
     page = OffencePage.objects.get(section="327")
-    assert page.legal_review_note.count("check_law") == 1
+    page.needs_legal_review = False
+    page.save_revision().publish()
+    check_law(path, "--flag")
+    page = OffencePage.objects.get(section="327")
+    assert page.needs_legal_review and page.legal_review_note.count("check_law") == 1
 
 
 @pytest.mark.django_db

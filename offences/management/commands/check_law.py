@@ -98,7 +98,8 @@ def flag_page(page_id: int, note: str) -> bool:
     draft = page.get_latest_revision_as_object()  # the page itself when it has no draft
     for version in {id(v): v for v in (page, draft)}.values():
         version.needs_legal_review = True
-        version.legal_review_note = "\n".join(filter(None, [version.legal_review_note, note]))
+        if note not in (version.legal_review_note or ""):
+            version.legal_review_note = "\n".join(filter(None, [version.legal_review_note, note]))
     revision = draft.save_revision(log_action=True)
     if page.live and not had_draft:
         revision.publish(log_action=True)  # also empties the page cache
