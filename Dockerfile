@@ -13,9 +13,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Dependencies first, so a code change does not reinstall them.
-COPY pyproject.toml README.md ./
-RUN pip install .
+# Dependencies first, so a code change does not reinstall them: exactly the versions in
+# uv.lock, each checked against its hash (what CI tested is what runs). uv, in the version
+# pyproject.toml names, only writes the list; pip installs it and uv leaves again.
+COPY pyproject.toml uv.lock ./
+RUN pip install "uv$(sed -n 's/^required-version = "\(==[^"]*\)".*/\1/p' pyproject.toml)" \
+    && uv export --frozen --no-emit-project --format requirements-txt > /tmp/requirements.txt \
+    && pip install --no-deps --require-hashes -r /tmp/requirements.txt \
+    && pip uninstall --yes uv \
+    && rm /tmp/requirements.txt
 
 COPY . .
 

@@ -6,13 +6,27 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/plikt_ci
 DEV := DJANGO_DEBUG=1
 PORT ?= 8000
 
-.PHONY: install catalogs migrate demo run test test-postgres test-browser lint format css check-deploy backup restore clean
+.PHONY: install lock catalogs migrate demo run test test-postgres test-browser lint format css check-deploy backup restore clean
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+# Python packages come from uv.lock: every one pinned, with its hashes (README "Dependencies").
+# uv, in the version pyproject.toml requires, is installed into .venv by pip, then installs the
+# locked packages; --locked stops with a message when pyproject.toml changed since the lock.
+UV_VERSION := $(shell sed -n 's/^required-version = "==\([^"]*\)".*/\1/p' pyproject.toml)
+UV := UV_PYTHON_DOWNLOADS=never $(VENV)/bin/uv
+
+$(VENV)/.uv-$(UV_VERSION):
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 	touch $@
+
+$(VENV)/.installed: pyproject.toml uv.lock $(VENV)/.uv-$(UV_VERSION)
+	$(UV) sync --locked --extra dev
+	touch $@
+
+# After editing pyproject.toml's dependencies: `make lock`. To move to newer versions within
+# its ranges: `make lock UPGRADE=wagtail` (one package) or `make lock UPGRADE=all`.
+lock: $(VENV)/.uv-$(UV_VERSION)
+	$(UV) lock $(if $(UPGRADE),$(if $(filter all,$(UPGRADE)),--upgrade,--upgrade-package $(UPGRADE)))
 
 install: $(VENV)/.installed catalogs
 

@@ -50,8 +50,9 @@ def test_export_has_one_entry_per_text_with_model_object_and_field_in_context(tm
     assert po.metadata["Language"] == "se"
 
     body = [entry for entry in entries if parse_context(entry.msgctxt)[2] == "body"]
-    # Demo body: paragraph, heading, paragraph, question (question + answer paragraph).
-    assert len(body) == 5
+    # Demo body: paragraph, heading, paragraph, question (question + answer paragraph), and a
+    # link list (its heading + three link titles; the link targets are not text).
+    assert len(body) == 9
     block_ids = {block.id for block in page.body_nb}
     for entry in body:
         _label, _pk, _field, key = parse_context(entry.msgctxt)
