@@ -15,7 +15,6 @@ a page a person has edited is left alone. Sámi fields stay empty: only a qualif
 fills them.
 """
 
-import html
 import logging
 import tomllib
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from django.db import transaction
 
 from offences.lovdata import cite
 from offences.models import Law, Letter, OffenceCategory, OffenceIndexPage, OffencePage
+from plikt.content_files import rich_text
 from plikt.demo import add_child, heading, text, translated
 
 CONTENT = Path(__file__).resolve().parent / "content"
@@ -56,12 +56,6 @@ def by_field(texts: dict) -> dict:
         for name, value in texts.get(code, {}).items():
             fields.setdefault(name, {})[code] = value
     return fields
-
-
-def paragraphs(plain: str) -> str:
-    """Plain text from the data as HTML paragraphs; a blank line starts a new one."""
-    parts = [" ".join(part.split()) for part in plain.split("\n\n")]
-    return "".join(f"<p>{html.escape(part, quote=False)}</p>" for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -98,7 +92,7 @@ class Offence:
 
     def body(self, code: str, headings: dict) -> list[dict]:
         texts = self.texts[code]
-        blocks = [text(paragraphs(texts["about"]))] if texts.get("about") else []
+        blocks = [text(rich_text(texts["about"]))] if texts.get("about") else []
         if texts.get("law_quote"):
             blocks.append(
                 {
@@ -110,7 +104,7 @@ class Offence:
                 }
             )
         if texts.get("example"):
-            blocks += [heading(headings[code]["example"]), text(paragraphs(texts["example"]))]
+            blocks += [heading(headings[code]["example"]), text(rich_text(texts["example"]))]
         return blocks
 
     def page(self, category: OffenceCategory, headings: dict) -> OffencePage:
