@@ -191,7 +191,10 @@ Collection.add_root(name="Root")
 from plikt import demo
 from plikt.models import ContentPage
 
-home = demo.load()  # the home page and its sections, in Norwegian and English
+# The demo site, as `make run` builds it: every app plants its pages, then all are published
+# together (pages link to each other across apps, e.g. to the offence catalogue).
+call_command("load_demo_content", verbosity=0)
+home = demo.ensure_home()
 site = Site.objects.get(is_default_site=True)
 site.hostname, site.port = HOST, 443  # Wagtail's PURGE names this host
 site.save()
