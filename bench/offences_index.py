@@ -40,16 +40,16 @@ def main():
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("load_demo_content", verbosity=0)
-        from offences.demo import Offence, offence_page
+        from offences.demo import Offence
         from offences.models import OffenceCategory, OffenceIndexPage, OffencePage
 
         index = OffenceIndexPage.objects.get()
         category = OffenceCategory.objects.order_by("sort_order").first()
         for number in range(args.extra):
             section = str(1000 + number)
-            page = offence_page(
-                Offence(section, category.key, (f"Test {section}",) * 2, ("Test.",) * 2), category
-            )
+            text = {"title": f"Test {section}", "summary": "Test."}
+            texts = {"nb": text, "en": text}
+            page = Offence(section, category.key, texts).page(category, headings={})
             index.add_child(instance=page)
             page.save_revision().publish()
 

@@ -3,6 +3,7 @@
     GET /api/v2/offences/?lang=en           every offence, in English where translated
     GET /api/v2/offences/<id>/?lang=se      one offence; untranslated values fall back to nb
     GET /api/v2/offences/?section=282       Wagtail API v2 filters work on the plain fields
+    GET /api/v2/offences/?section=262       § 262 second paragraph: "paragraph": 2
 
 Values follow the language chosen by ``?lang=`` (else the Accept-Language header, else nb).
 Wherever a value is not translated the Norwegian one is given, and ``field_languages`` says
@@ -45,6 +46,7 @@ class OffencesAPIViewSet(PagesAPIViewSet):
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "law",
         "section",
+        "paragraph",
         "letter",
         "legislation_identifier",
         "official_title",

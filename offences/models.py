@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from offences.lovdata import cite
 from plikt import cache, languages
 from plikt.blocks import BodyBlock
 from plikt.i18n.fallback import is_filled
@@ -115,6 +116,7 @@ LISTING_FIELDS = (
     "content_type",
     "law",
     "section",
+    "paragraph",
     *(f"{name}_{code}" for name in ("title", "slug", "url_path") for code in languages.CODES),
     "title",
     "url_path",
@@ -163,7 +165,7 @@ class OffenceIndexPage(SitePage):
                 '<a class="ds-link" href="{}">'
                 '<span class="offence-list__section">§ {}</span> {}</a>',
                 offence.get_url(request=request),
-                offence.section,
+                offence.section_label,
                 tr({}, offence, "title"),
             )
             if offence.law != Law.STRAFFELOVEN:
@@ -264,11 +266,23 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
         max_length=20,
         help_text=_('The section number without "§", e.g. 282 or 7-5.'),
     )
+    paragraph = models.PositiveSmallIntegerField(
+        _("paragraph (ledd)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only when § 196 names a single paragraph of the section, e.g. 2 for "
+            "§ 262 second paragraph. Leave empty when it names the whole section."
+        ),
+    )
     official_title = models.CharField(
         _("official title"),
         max_length=255,
         blank=True,
-        help_text=_("The section's heading in the law, as Lovdata shows it."),
+        help_text=_(
+            "The section's heading in the law, word for word, as Lovdata heads the section "
+            "(first letter capital). Where § 196 names one paragraph, the words § 196 uses."
+        ),
     )
     letter = models.CharField(
         _("letter in § 196"), max_length=1, choices=Letter.choices, default=Letter.A
@@ -318,6 +332,7 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
                 [
                     FieldPanel("law"),
                     FieldPanel("section"),
+                    FieldPanel("paragraph"),
                     FieldPanel("official_title"),
                     FieldPanel("letter"),
                     FieldPanel("category"),
@@ -337,6 +352,7 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
     api_fields = [
         APIField("law"),
         APIField("section"),
+        APIField("paragraph"),
         APIField("letter"),
         APIField("legislation_identifier"),
         APIField("official_title"),
@@ -362,9 +378,14 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
         return context
 
     @property
+    def section_label(self) -> str:
+        """The section as § 196 cites it: "282", or "262 annet ledd" for one paragraph."""
+        return cite(self.section, self.paragraph).removeprefix("§ ")
+
+    @property
     def legislation_identifier(self) -> str:
-        """How the section is cited, e.g. "straffeloven § 282"."""
-        return f"{LAW_CITATION.get(self.law, self.law)} § {self.section}"
+        """How it is cited: "straffeloven § 282", "straffeloven § 262 annet ledd"."""
+        return f"{LAW_CITATION.get(self.law, self.law)} § {self.section_label}"
 
     @property
     def lovdata_url(self) -> str:

@@ -70,6 +70,14 @@ def test_api_detail_and_field_filter(client):
     assert [item["id"] for item in filtered["items"]] == [page.pk]
 
 
+def test_api_gives_the_paragraph_where_section_196_names_only_one(client):
+    marriage = client.get("/api/v2/offences/?section=262&lang=en").json()["items"]
+    assert len(marriage) == 1
+    assert marriage[0]["paragraph"] == 2
+    assert marriage[0]["legislation_identifier"] == "straffeloven § 262 annet ledd"
+    assert offences(client)["282"]["paragraph"] is None
+
+
 @pytest.mark.parametrize("query", ["?lang=xx", "?lang=" + "e" * 3000, "?nonsense=1", "?limit=abc"])
 def test_api_bad_input_is_a_400_with_a_message(client, query):
     response = client.get("/api/v2/offences/" + query)

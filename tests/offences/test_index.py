@@ -3,7 +3,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from offences.demo import Offence, offence_page
+from offences.demo import Offence
 from offences.models import OffenceCategory, OffenceIndexPage, OffencePage
 
 pytestmark = pytest.mark.django_db
@@ -60,8 +60,13 @@ def test_filter_by_section_number_with_or_without_the_section_sign(client):
 
 
 def test_text_and_category_filters_combine(client):
-    soup = soup_of(client, "/lovbrudd/?category=sexual&q=incest")
+    soup = soup_of(client, "/lovbrudd/?category=children&q=incest")
     assert listed_sections(soup) == ["§ 312"]
+
+
+def test_a_single_paragraph_is_listed_as_section_196_cites_it(client):
+    soup = soup_of(client, "/en/offences/?category=forced-marriage")
+    assert listed_sections(soup) == ["§ 253", "§ 262 annet ledd"]
 
 
 def test_sami_index_falls_back_to_norwegian_titles_marked_lang_nb(client):
@@ -113,10 +118,8 @@ def test_filter_form_works_without_javascript_and_sets_no_cookie(client):
 
 def add_offences(index, category, count, start):
     for number in range(start, start + count):
-        offence = Offence(
-            str(number), category.key, (f"Test {number}", f"Test {number}"), ("x", "x")
-        )
-        page = offence_page(offence, category)
+        texts = {code: {"title": f"Test {number}", "summary": "x"} for code in ("nb", "en")}
+        page = Offence(str(number), category.key, texts).page(category, headings={})
         index.add_child(instance=page)
         page.save_revision().publish()
 

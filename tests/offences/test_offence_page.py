@@ -28,17 +28,21 @@ def test_offence_page_shows_section_official_title_summary_and_lovdata_link(clie
     assert "straffeloven § 282" in text
     assert "Abuse in close relationships" in text  # official title
     assert "Repeatedly or seriously threatening" in text  # summary
+    assert "domestic violence" in text  # the explanation in the body
     link = main.select_one("a.offence__lovdata")
     assert link["href"] == "https://lovdata.no/lov/2005-05-20-28/§282"
 
 
-def test_offence_page_shows_the_last_legal_review_date(client):
+def test_offence_page_shows_the_date_a_reviewed_page_was_checked(client):
     page = OffencePage.objects.get(section="282")
-    assert "Not reviewed yet" in soup_of(client, "/en/offences/penal-code-282/").find("main").text
+    page.needs_legal_review = False
     page.last_legal_review = datetime.date(2026, 3, 14)
     page.save_revision().publish()
-    time = soup_of(client, "/en/offences/penal-code-282/").select_one("main .offence__facts time")
-    assert time["datetime"] == "2026-03-14"
+    notice = soup_of(client, "/en/offences/penal-code-282/").select_one("main .review-notice")
+    assert " ".join(notice.get_text().split()) == "Checked against the law on 14 March 2026."
+    assert notice.find("time")["datetime"] == "2026-03-14"
+    notice = soup_of(client, "/lovbrudd/straffeloven-282/").select_one("main .review-notice")
+    assert " ".join(notice.get_text().split()) == "Kontrollert opp mot loven 14. mars 2026."
 
 
 def test_what_to_do_gives_the_police_numbers_and_links_guidance_when_it_exists(client):
@@ -64,11 +68,29 @@ def test_special_condition_is_shown_on_incest_pages_only(client):
 
 
 def test_unchecked_entries_warn_the_reader_and_checked_ones_do_not(client):
-    assert soup_of(client, "/en/offences/penal-code-327/").select_one(".offence__review-notice")
+    notice = soup_of(client, "/en/offences/penal-code-327/").select_one("main .review-notice")
+    assert "not yet checked" in notice.get_text()
+    page = OffencePage.objects.get(section="282")
+    page.needs_legal_review = False
+    page.save_revision().publish()
+    assert soup_of(client, "/en/offences/penal-code-282/").select_one(".review-notice") is None
+
+
+def test_section_262_page_says_only_its_second_paragraph_is_covered(client):
+    main = soup_of(client, "/en/offences/penal-code-262/").find("main")
+    assert main.select_one(".offence__identifier").get_text() == "straffeloven § 262 annet ledd"
+    conditions = main.select_one(".offence__conditions").get_text(" ", strip=True)
+    assert "second paragraph" in conditions and "under 16" in conditions
     assert (
-        soup_of(client, "/en/offences/penal-code-282/").select_one(".offence__review-notice")
-        is None
+        main.select_one("a.offence__lovdata")["href"] == "https://lovdata.no/lov/2005-05-20-28/§262"
     )
+
+
+def test_offence_page_explains_with_an_example(client):
+    main = soup_of(client, "/lovbrudd/straffeloven-253/").find("main")
+    headings = [h.get_text(strip=True) for h in main.find_all("h2")]
+    assert "Et eksempel" in headings
+    assert "Tvangsekteskap" in main.select_one(".offence__facts").get_text()
 
 
 def test_military_offence_links_a_lovdata_search_not_a_guessed_address(client):

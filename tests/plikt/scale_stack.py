@@ -189,11 +189,12 @@ Page.add_root(instance=Page(title="Root", slug="root"))
 Collection.add_root(name="Root")
 
 from plikt import demo
-from plikt.models import ContentPage, HomePage
+from plikt.models import ContentPage
 
-# The demo site (its pages are planted per app and published together, so the command).
+# The demo site, as `make run` builds it: every app plants its pages, then all are published
+# together (pages link to each other across apps, e.g. to the offence catalogue).
 call_command("load_demo_content", verbosity=0)
-home = HomePage.objects.get()
+home = demo.ensure_home()
 site = Site.objects.get(is_default_site=True)
 site.hostname, site.port = HOST, 443  # Wagtail's PURGE names this host
 site.save()
