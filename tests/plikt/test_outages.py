@@ -200,46 +200,48 @@ def fetch(port, path, method="GET"):
 def site_on_postgres(tmp_path_factory):
     """gunicorn (gunicorn.conf.py, 2 workers) on a private PostgreSQL and Redis."""
     postgres, redis = servers.PostgresServer(), servers.RedisServer()
-    postgres.start()
-    redis.start()
-    subprocess.run(  # noqa: S603
-        [sys.executable, "-c", f"import psycopg; psycopg.connect({postgres.url()!r}, "
-         "autocommit=True).execute('CREATE DATABASE plikt')"],
-        check=True,
-    )  # fmt: skip
-    folder = tmp_path_factory.mktemp("outage")
-    port = servers.free_port()
-    env = production_env(
-        DATABASE_URL=postgres.url("plikt"),
-        REDIS_URL=redis.url,
-        DJANGO_ALLOWED_HOSTS=scale_stack.HOST,
-        DJANGO_STATIC_ROOT=str(folder / "static"),
-        DJANGO_MEDIA_ROOT=str(folder / "media"),
-        GUNICORN_BIND=f"127.0.0.1:{port}",
-        WEB_CONCURRENCY="2",
-        PYTHONPATH=str(ROOT),
-        DJANGO_SETTINGS_MODULE="plikt.settings",
-    )
-    build_site(env)
-    log_path = folder / "gunicorn.log"
-    gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(  # noqa: S603
-            [gunicorn, "--config", "gunicorn.conf.py", "plikt.wsgi"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    process = None
     try:
+        postgres.start()
+        redis.start()
+        subprocess.run(  # noqa: S603
+            [sys.executable, "-c", f"import psycopg; psycopg.connect({postgres.url()!r}, "
+             "autocommit=True).execute('CREATE DATABASE plikt')"],
+            check=True,
+        )  # fmt: skip
+        folder = tmp_path_factory.mktemp("outage")
+        port = servers.free_port()
+        env = production_env(
+            DATABASE_URL=postgres.url("plikt"),
+            REDIS_URL=redis.url,
+            DJANGO_ALLOWED_HOSTS=scale_stack.HOST,
+            DJANGO_STATIC_ROOT=str(folder / "static"),
+            DJANGO_MEDIA_ROOT=str(folder / "media"),
+            GUNICORN_BIND=f"127.0.0.1:{port}",
+            WEB_CONCURRENCY="2",
+            PYTHONPATH=str(ROOT),
+            DJANGO_SETTINGS_MODULE="plikt.settings",
+        )
+        build_site(env)
+        log_path = folder / "gunicorn.log"
+        gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+        with open(log_path, "w") as log:
+            process = subprocess.Popen(  # noqa: S603
+                [gunicorn, "--config", "gunicorn.conf.py", "plikt.wsgi"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         servers.wait_for_port(port)
         deadline = time.monotonic() + 60
         while fetch(port, "/healthz")[0] != 200 and time.monotonic() < deadline:
             time.sleep(0.3)
         yield port, postgres, log_path
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    finally:  # whatever failed, no server of ours is left running
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=30)
         redis.stop()
         postgres.remove()
 

@@ -79,6 +79,14 @@ def cdn():
     server.shutdown()
 
 
+@pytest.fixture
+def redis():
+    server = servers.RedisServer()
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
     reason="the site process reads an SQLite copy of the test database",
@@ -132,7 +140,6 @@ def test_after_a_restore_readers_see_the_backup_not_what_was_published_since(hom
     finally:
         if site.poll() is None:
             site.kill()
-        redis.stop()
     after = json.loads(out.strip().splitlines()[-1])["restored"]
     # The page itself (the page cache) and the home page's list of sections (kept in the
     # running process) both show the backup's title again.
