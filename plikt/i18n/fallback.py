@@ -4,6 +4,12 @@ wagtail-modeltranslation's descriptors return the Norwegian value when a languag
 is empty, so ``page.title`` cannot tell a translation from a fallback. Everything here reads the
 raw per-language columns instead. The template tag ``{% tr %}``, the language switcher,
 hreflang links, noindex, the sitemap and the translation-status report all ask these functions.
+
+A StreamField or rich text field is made of pieces (:mod:`plikt.i18n.segments`), and a
+translator may have translated some of them only: a PO import stores such a field with the
+translated pieces in place and the Norwegian text left in the others (so every block stays
+valid and the page can still be saved and published in the admin). A piece whose text is still
+the Norwegian one is untranslated; the field is translated when none is.
 """
 
 import re
@@ -13,6 +19,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from plikt import languages
+from plikt.i18n.segments import field_kind, match, same_text, segments
 
 # Page fields that exist per language but are not text a reader reads as "the page".
 NOT_CONTENT = frozenset({"slug", "url_path", "seo_title", "search_description"})
@@ -50,8 +57,49 @@ def has_content(value) -> bool:
         return bool(value)
 
 
-def is_filled(obj, field: str, language: str) -> bool:
+def has_stored(obj, field: str, language: str) -> bool:
+    """Whether ``language`` stores anything for the field, translated or not."""
     return has_content(raw_value(obj, field, language))
+
+
+def translated_pieces(obj, field: str, language: str):
+    """(Norwegian segments, {key: translated text}) for a field made of pieces, or None.
+
+    None when the field is one piece (a title, an intro) or when the translation was built by
+    hand with a structure of its own, so its pieces cannot be told apart from the Norwegian
+    ones: such a translation counts as a whole, as a plain field does.
+    """
+    model = type(obj)
+    if field_kind(model, field) == "plain":
+        return None
+    source = segments(model, field, raw_value(obj, field, languages.DEFAULT))
+    found = match(source, segments(model, field, raw_value(obj, field, language)))
+    if len(found) < len(source):
+        return None
+    translated = {
+        segment.key: found[segment.key]
+        for segment in source
+        if found[segment.key].strip() and not same_text(found[segment.key], segment.text)
+    }
+    return source, translated
+
+
+def is_filled(obj, field: str, language: str) -> bool:
+    """Whether the field is translated into ``language``: all of it, every piece."""
+    if not has_stored(obj, field, language):
+        return False
+    if language == languages.DEFAULT:
+        return True
+    pieces = translated_pieces(obj, field, language)
+    return pieces is None or len(pieces[1]) == len(pieces[0])
+
+
+def is_partly_filled(obj, field: str, language: str) -> bool:
+    """Some pieces translated, not all: the page shows the rest in Norwegian, marked."""
+    if language == languages.DEFAULT or not has_stored(obj, field, language):
+        return False
+    pieces = translated_pieces(obj, field, language)
+    return pieces is not None and 0 < len(pieces[1]) < len(pieces[0])
 
 
 def missing_fields(obj, language: str) -> list[str]:

@@ -14,8 +14,8 @@ with the row in the database (``pre_save``).
 
 A translation is
 
-- *missing* when the Norwegian field has text and the language's field has none
-  (:func:`plikt.i18n.fallback.is_filled` decides);
+- *missing* when the Norwegian field has text and the language's field has none, or only
+  some of its pieces (:func:`plikt.i18n.fallback.is_filled` decides);
 - *out of date* when the Norwegian text has changed since the translation was saved: the
   :class:`~plikt.i18n.models.TranslationSource` row holds the hash it was made against;
 - *complete* otherwise. A translation with no row (made before tracking existed) counts as
@@ -32,7 +32,7 @@ from modeltranslation.translator import translator
 from wagtail.models import Page, Revision, RevisionMixin
 
 from plikt import languages
-from plikt.i18n.fallback import content_fields, is_filled, raw_value
+from plikt.i18n.fallback import content_fields, has_stored, is_filled, raw_value
 from plikt.i18n.models import TranslationSource
 from plikt.i18n.segments import fingerprint, segments
 
@@ -209,13 +209,15 @@ def record_change(old, new) -> None:
         old_source = segments(model, name, raw_value(old, name, languages.DEFAULT)) if old else None
         for code in languages.TRANSLATED_CODES:
             key = (ct_id, str(new.pk), name, code)
-            if not is_filled(new, name, code):
+            # Rows follow what is stored, a partly translated body included: its translated
+            # pieces can go out of date like any other translation.
+            if not has_stored(new, name, code):
                 if key in existing:
                     existing[key].delete()
                 continue
             new_translation = segments(model, name, raw_value(new, name, code))
             old_translation = segments(model, name, raw_value(old, name, code)) if old else None
-            if old is None or not is_filled(old, name, code):
+            if old is None or not has_stored(old, name, code):
                 _record(ct_id, new, name, code, new_source)
             elif fingerprint(old_translation) != fingerprint(new_translation):
                 _record(ct_id, new, name, code, new_source)

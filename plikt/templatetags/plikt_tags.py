@@ -4,15 +4,82 @@ from django import template
 from django.db.models import TextField
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import format_html, linebreaks
+from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import mark_safe
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import expand_db_html
 
 from plikt import languages, routing
-from plikt.i18n.fallback import is_filled, is_translated, raw_value, translated_languages
+from plikt.i18n.fallback import (
+    is_filled,
+    is_partly_filled,
+    is_translated,
+    raw_value,
+    translated_languages,
+    translated_pieces,
+)
+from plikt.i18n.segments import rebuild, stream_json
 
 register = template.Library()
+
+
+class FallbackText(str):
+    """Norwegian text standing in for an untranslated piece of a partly translated block.
+
+    It is a plain string everywhere (attributes, filters), so a block template stays as it
+    is; the ``fallback_lang`` filter lets the element that holds it say ``lang="nb"``.
+    """
+
+
+@register.filter
+def fallback_lang(value) -> str:
+    """`` lang="nb"`` for a piece shown in Norwegian in place of its translation, else ""."""
+    if isinstance(value, FallbackText):
+        return format_html(' lang="{}"', languages.DEFAULT)
+    return ""
+
+
+def _marked_texts(source, translated) -> dict[str, str]:
+    """Every piece's text: its translation, or the Norwegian text marked as Norwegian."""
+    texts = {}
+    for segment in source:
+        if segment.key in translated:
+            texts[segment.key] = translated[segment.key]
+        elif segment.rich:  # inside a paragraph, list item or heading: an inline element fits
+            texts[segment.key] = f'<span lang="{languages.DEFAULT}">{segment.text}</span>'
+        else:
+            texts[segment.key] = FallbackText(segment.text)
+    return texts
+
+
+def _render_pieces(obj, field: str, language: str, context) -> str:
+    """A partly translated field: translated pieces as they are, the others in Norwegian.
+
+    Built on the Norwegian value (its blocks, choices, images and links, as a PO import
+    builds a translation), block by block: a block with no piece translated is the Norwegian
+    block with ``lang="nb"`` on its wrapper; in a block with some pieces translated, each
+    Norwegian piece is marked on its own.
+    """
+    model = type(obj)
+    source, translated = translated_pieces(obj, field, language)
+    norwegian = raw_value(obj, field, languages.DEFAULT)
+    texts = _marked_texts(source, translated)
+    if isinstance(obj._meta.get_field(field), RichTextField):
+        return mark_safe(expand_db_html(rebuild(model, field, norwegian, texts)))  # noqa: S308 - database HTML, as in _render_value
+    stream_block = obj._meta.get_field(field).stream_block
+    original = stream_json(model, field, norwegian)
+    merged = rebuild(model, field, original, texts)
+    flat = context.flatten() if hasattr(context, "flatten") else dict(context)
+    rows = []
+    for position, (before, after) in enumerate(zip(original, merged, strict=True)):
+        prefix = before.get("id") or str(position)  # as segments keys a top-level block
+        keys = [s.key for s in source if s.key == prefix or s.key.startswith(prefix + ":")]
+        untouched = not any(key in translated for key in keys)
+        child = stream_block.to_python([before if untouched else after])[0]
+        lang = format_html(' lang="{}"', languages.DEFAULT) if untouched and keys else ""
+        rows.append((child.block_type, lang, child.render(context=flat)))
+    # The same wrapper as StreamBlock.render_basic, so the page's markup and styles agree.
+    return format_html_join("\n", '<div class="w-block-{0} block-{0}"{1}>{2}</div>', rows)
 
 
 def _render_value(obj, field: str, language: str, context) -> tuple[str, bool]:
@@ -40,6 +107,8 @@ def tr(context, obj, field: str):
     if is_filled(obj, field, language):
         html, _block = _render_value(obj, field, language, context)
         return mark_safe(html)  # noqa: S308 - escaped or rendered by Wagtail above
+    if is_partly_filled(obj, field, language):
+        return _render_pieces(obj, field, language, context)
     if language == languages.DEFAULT or not is_filled(obj, field, languages.DEFAULT):
         return ""
     html, block = _render_value(obj, field, languages.DEFAULT, context)
