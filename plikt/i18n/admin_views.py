@@ -19,7 +19,14 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from plikt import languages
-from plikt.i18n.po import ONLY_CHOICES, catalog_bytes, export_catalog, import_catalog, read_catalog
+from plikt.i18n.po import (
+    ONLY_CHOICES,
+    catalog_bytes,
+    check_language,
+    export_catalog,
+    import_catalog,
+    read_catalog,
+)
 
 PERMISSION = "plikt.exchange_translations"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -44,6 +51,11 @@ class ExportForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", "---------")] + ExportForm.base_fields["language"].choices,
+        help_text=_("The language the file is translated into."),
+    )
     file = forms.FileField(
         label=_("Translated PO file"),
         help_text=_("A file exported here (or by export_translations), translated."),
@@ -60,8 +72,18 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("The file is too large (at most 5 MB)."))
         try:
             return read_catalog(upload.read())
-        except (ValueError, UnicodeDecodeError) as error:
-            raise forms.ValidationError(_("This is not a readable PO file.")) from error
+        except ValueError as error:  # says what is wrong and what to do, in the admin language
+            raise forms.ValidationError(str(error)) from error
+
+    def clean(self):
+        cleaned = super().clean()
+        po, language = cleaned.get("file"), cleaned.get("language")
+        if po is not None and language:
+            try:
+                check_language(po, language)
+            except ValueError as error:
+                self.add_error("file", str(error))
+        return cleaned
 
 
 def _can_edit(user):
@@ -114,6 +136,7 @@ class TranslationFilesView(WagtailAdminTemplateMixin, View):
             return self.render(ExportForm(), import_form, status=400)
         result = import_catalog(
             import_form.cleaned_data["file"],
+            language=import_form.cleaned_data["language"],
             publish=import_form.cleaned_data["publish"],
             user=request.user,
             can_edit=_can_edit(request.user),
@@ -123,7 +146,9 @@ class TranslationFilesView(WagtailAdminTemplateMixin, View):
             messages.success(request, _("Translations imported."))
         else:
             messages.warning(request, _("Some translations were not imported: see the summary."))
-        return self.render(ExportForm(), ImportForm(), summary=result.summary_lines())
+        # The next file is most likely for the same language: keep it chosen.
+        next_form = ImportForm(initial={"language": import_form.cleaned_data["language"]})
+        return self.render(ExportForm(), next_form, summary=result.summary_lines())
 
     def download(self, language, only):
         po = export_catalog(language, only)

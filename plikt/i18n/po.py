@@ -17,17 +17,20 @@ Accepted changes are saved as a new revision, a draft unless ``publish`` is set.
 still marked fuzzy are not imported. An unchanged, non-fuzzy translation of an out-of-date
 field confirms it: the field is marked up to date without a new revision.
 
-A rich text field or StreamField is written only when every one of its segments has a
-translation: readers get the whole Norwegian body rather than half a translated one.
+A rich text field or StreamField is written with every translated segment, however few: a
+segment not yet translated keeps its Norwegian text, which the site shows marked ``lang="nb"``
+and the status report counts as missing (:func:`plikt.i18n.fallback.is_filled`). No
+translator's work is lost to a half-finished body.
 """
 
 import io
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import polib
 from django.apps import apps
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -36,7 +39,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin
 
 from plikt import languages
 from plikt.i18n import tracking
-from plikt.i18n.fallback import content_fields, is_filled, raw_value
+from plikt.i18n.fallback import content_fields, has_stored, raw_value, translated_pieces
 from plikt.i18n.segments import (
     check_inline_html,
     field_kind,
@@ -66,6 +69,23 @@ def parse_context(msgctxt: str) -> tuple[str, str, str, str]:
 def _display(obj) -> str:
     title = getattr(obj, "draft_title", None) or str(obj)
     return f"{obj._meta.verbose_name} «{title}»"
+
+
+def field_label(model, name: str) -> str:
+    """The field's name as the admin shows it (``body`` is «Brødtekst» to a Norwegian)."""
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a name from an uploaded file: show it as it came
+        return name
+
+
+def _piece_name(obj, name: str, norwegian: str) -> str:
+    """An entry as a translator finds it again: object, field and its Norwegian text."""
+    label = f"{_display(obj)}, {field_label(type(obj), name)}"
+    if field_kind(type(obj), name) == "plain":
+        return label
+    text = " ".join(norwegian.split())
+    return f"{label}: «{text[:60]}{'…' if len(text) > 60 else ''}»"
 
 
 # --- Export ---------------------------------------------------------------------------------
@@ -101,7 +121,11 @@ def export_catalog(language: str, only: str = "all", models=None) -> polib.POFil
             if name not in wanted:
                 continue
             source = tracking.source_segments(obj, name)
-            translated = match(source, tracking.source_segments(obj, name, language))
+            pieces = translated_pieces(obj, name, language)
+            if pieces is not None:
+                translated = pieces[1]  # a piece still in Norwegian is exported untranslated
+            else:
+                translated = match(source, tracking.source_segments(obj, name, language))
             basis = {}
             if name in status.outdated:
                 row = rows.get((*ct_row_prefix, name, language))
@@ -131,7 +155,7 @@ class ImportResult:
     language: str = ""
     saved: list = field(default_factory=list)  # "ContentPage «…»: title, body"
     confirmed: list = field(default_factory=list)
-    stale: list = field(default_factory=list)  # msgctxt: what changed
+    stale: list = field(default_factory=list)  # object, field and text of a refused entry
     rejected: list = field(default_factory=list)  # "object: reason"
     incomplete: list = field(default_factory=list)
     fuzzy: int = 0
@@ -157,11 +181,16 @@ class ImportResult:
                 % len(self.stale)
             )
             lines += [f"  ! {item}" for item in self.stale]
+            advice = _(
+                "Export the file again: it will have the new Norwegian text of these "
+                "entries, with your earlier translation kept for you to check."
+            )
+            lines.append(f"  {advice}")
         if self.rejected:
             lines.append(_("Rejected, nothing changed: %d object(s)") % len(self.rejected))
             lines += [f"  x {item}" for item in self.rejected]
         if self.incomplete:
-            lines.append(_("Not written, some segments still untranslated:"))
+            lines.append(_("Saved in part, some pieces are still untranslated:"))
             lines += [f"  - {item}" for item in self.incomplete]
         lines.append(
             _("Skipped: %(fuzzy)d fuzzy, %(empty)d untranslated entr(ies)")
@@ -175,29 +204,127 @@ class Rejected(Exception):
     pass
 
 
+# A line of a PO file: a comment, a keyword with its quoted string, or a continuation string.
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(
+    rf"^(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}|{_STRING})$"
+)
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def _syntax_error(line: int) -> ValueError:
+    return ValueError(
+        _(
+            "Line %(line)d of the file is not valid PO, for example a text without its closing "
+            "quotation mark. Open the file in a PO editor (such as Poedit) or a text editor, "
+            "correct line %(line)d and upload it again."
+        )
+        % {"line": line}
+    )
+
+
+def _check_syntax(text: str) -> None:
+    """Find the first broken line ourselves: polib reads an unterminated string as empty.
+
+    Left alone, such a file loses its ``Language`` header or an entry's text without a word,
+    and the translator is told the wrong thing. A ``#~`` obsolete entry is a comment here.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not _PO_LINE.match(stripped):
+            raise _syntax_error(number)
+
+
 def read_catalog(data) -> polib.POFile:
-    """A POFile from the file's contents (bytes or text); ValueError if it is unreadable."""
+    """A POFile from the file's contents (bytes or text); ValueError saying what is wrong.
+
+    The messages are for a translator: what is wrong, where, and what to do about it.
+    """
     if isinstance(data, bytes):
-        data = data.decode("utf-8")
+        try:
+            data = data.decode("utf-8-sig")  # -sig: Notepad and others start with a BOM
+        except UnicodeDecodeError as error:
+            raise ValueError(
+                _(
+                    "The file is not UTF-8 text, so it cannot be a PO file exported here. "
+                    "Upload the .po file itself (not a Word or PDF file), saved as UTF-8."
+                )
+            ) from error
+    data = data.removeprefix("\ufeff")
+    if not data.strip():
+        raise ValueError(
+            _("The file is empty. Upload the .po file you translated, saved with its entries.")
+        )
+    _check_syntax(data)
     # polib opens its argument as a path when one exists by that name: a leading newline
     # makes sure an uploaded file's contents are never taken for a path on the server.
-    data = "\n" + data
     try:
-        return polib.pofile(data, wrapwidth=0, encoding="utf-8")
+        po = polib.pofile("\n" + data, wrapwidth=0, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as error:
+        found = _POLIB_LINE.search(str(error))
+        if found:  # polib counts the newline added above
+            raise _syntax_error(max(int(found.group(1)) - 1, 1)) from error
         raise ValueError(_("This is not a readable PO file: %s") % error) from error
+    if not len(po) and not po.metadata:
+        raise ValueError(
+            _("The file is empty. Upload the .po file you translated, saved with its entries.")
+        )
+    return po
+
+
+def language_name(code: str) -> str:
+    language = languages.BY_CODE.get(code)
+    return f"{language.endonym} ({code})" if language else f"«{code}»"
+
+
+def check_language(po: polib.POFile, chosen: str) -> None:
+    """ValueError unless the file is for the language the translator chose.
+
+    The file's ``Language`` header says which language its translations are in; importing a
+    Lule Sámi file as Northern Sámi would put one language's text in the other's fields.
+    """
+    header = po.metadata.get("Language", "").strip()
+    if header not in languages.TRANSLATED_CODES:
+        raise ValueError(
+            _(
+                "The file does not say which language it is for (its Language header is "
+                "“%(code)s”, not one of %(codes)s). Export a new file for %(chosen)s here and "
+                "translate in that one."
+            )
+            % {
+                "code": header,
+                "codes": ", ".join(languages.TRANSLATED_CODES),
+                "chosen": language_name(chosen),
+            }
+        )
+    if header != chosen:
+        raise ValueError(
+            _(
+                "This file is for %(file)s, but you chose %(chosen)s. Nothing was imported. "
+                "Choose %(file)s to import it, or upload the file translated into %(chosen)s."
+            )
+            % {"file": language_name(header), "chosen": language_name(chosen)}
+        )
 
 
 def import_catalog(
-    po: polib.POFile, *, publish: bool = False, user=None, can_edit=None, can_publish=None
+    po: polib.POFile,
+    *,
+    language: str | None = None,
+    publish: bool = False,
+    user=None,
+    can_edit=None,
+    can_publish=None,
 ) -> ImportResult:
-    """Write a catalog's translations back. ``can_edit``/``can_publish`` check each object."""
+    """Write a catalog's translations back. ``can_edit``/``can_publish`` check each object.
+
+    ``language`` is the one the translator chose; without it the file's header decides.
+    """
     result = ImportResult(language=po.metadata.get("Language", "").strip())
-    if result.language not in languages.TRANSLATED_CODES:
-        result.errors.append(
-            _("The file's Language header must be one of %(codes)s, not “%(code)s”.")
-            % {"codes": ", ".join(languages.TRANSLATED_CODES), "code": result.language}
-        )
+    try:
+        check_language(po, language or result.language)
+    except ValueError as error:
+        result.errors.append(str(error))
         return result
 
     grouped: dict[tuple[str, str], list] = defaultdict(list)
@@ -230,7 +357,8 @@ def import_catalog(
             obj = model._default_manager.get(pk=pk)
         except (ObjectDoesNotExist, ValueError, ValidationError):
             result.rejected.append(
-                _("%(label)s %(pk)s: no longer exists") % {"label": label, "pk": pk}
+                _("%(label)s %(pk)s no longer exists: export the file again")
+                % {"label": label, "pk": pk}
             )
             continue
         if can_edit is not None and not can_edit(obj):
@@ -260,13 +388,17 @@ def _import_object(obj, entries, result: ImportResult, publish: bool, user) -> N
     for name, keyed in by_field.items():
         source = tracking.source_segments(state, name)
         source_by_key = {segment.key: segment for segment in source}
-        existing = match(source, tracking.source_segments(state, name, language))
+        pieces = translated_pieces(state, name, language)
+        if pieces is not None:
+            existing = dict(pieces[1])  # pieces still in Norwegian are not translations
+        else:
+            existing = match(source, tracking.source_segments(state, name, language))
         texts = dict(existing)
         confirmations = set()
         for key, entry in keyed:
             segment = source_by_key.get(key)
             if segment is None or not same_text(segment.text, entry.msgid):
-                result.stale.append(entry.msgctxt)
+                result.stale.append(_piece_name(state, name, entry.msgid))
                 continue
             text = entry.msgstr
             if segment.rich:
@@ -274,30 +406,41 @@ def _import_object(obj, entries, result: ImportResult, publish: bool, user) -> N
                 try:
                     check_inline_html(text)
                 except ValidationError as error:
-                    raise Rejected(f"{entry.msgctxt}: {' '.join(error.messages)}") from error
+                    raise Rejected(
+                        f"{_piece_name(state, name, entry.msgid)}: {' '.join(error.messages)}"
+                    ) from error
             texts[key] = text
             confirmations.add(key)
-
-        missing = [segment.key for segment in source if not texts.get(segment.key, "").strip()]
-        if missing:
-            if confirmations:
-                result.incomplete.append(
-                    _("%(object)s: %(field)s (%(n)d of %(total)d segments untranslated)")
-                    % {
-                        "object": _display(state),
-                        "field": name,
-                        "n": len(missing),
-                        "total": len(source),
-                    }
-                )
+        if not confirmations and not existing:
             continue
+
+        # A piece without a translation keeps the Norwegian text: the blocks stay valid (the
+        # page can be saved and published in the admin as before) and the site shows that
+        # piece in Norwegian, marked lang="nb" (plikt.i18n.fallback tells the pieces apart).
+        missing = [segment for segment in source if not texts.get(segment.key, "").strip()]
+        for segment in missing:
+            texts[segment.key] = segment.text
+        if missing and confirmations:
+            result.incomplete.append(
+                _(
+                    "%(object)s: %(field)s, %(n)d of %(total)d pieces still untranslated "
+                    "(shown in Norwegian until translated)"
+                )
+                % {
+                    "object": _display(state),
+                    "field": field_label(model, name),
+                    "n": len(missing),
+                    "total": len(source),
+                }
+            )
         new_value = _build_value(state, name, source, texts)
         localized = build_localized_fieldname(name, language)
         old_fp = fingerprint(tracking.source_segments(state, name, language))
+        had_value = has_stored(state, name, language)
         setattr(state, localized, new_value)
         new_fp = fingerprint(tracking.source_segments(state, name, language))
         all_confirmed = len(confirmations) == len(source)
-        if old_fp != new_fp or not is_filled(obj, name, language):
+        if old_fp != new_fp or not had_value:
             changed.append((name, all_confirmed))
         elif all_confirmed:
             confirmed.append(name)
@@ -316,10 +459,11 @@ def _import_object(obj, entries, result: ImportResult, publish: bool, user) -> N
                 tracking.TranslationSource.objects.filter(
                     content_type_id=ct_id, object_id=str(state.pk), field=name, language=language
                 ).update(source_hash=old.source_hash, source=old.source)
-        result.saved.append(f"{_display(state)}: {', '.join(name for name, _c in changed)}")
+        labels = ", ".join(field_label(model, name) for name, _c in changed)
+        result.saved.append(f"{_display(state)}: {labels}")
     for name in confirmed:
         tracking.mark_up_to_date(state, name, language)
-        result.confirmed.append(f"{_display(state)}: {name}")
+        result.confirmed.append(f"{_display(state)}: {field_label(model, name)}")
 
 
 def _build_value(state, name, source, texts):

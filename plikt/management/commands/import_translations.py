@@ -1,6 +1,9 @@
 """Import a translated PO catalog (made by export_translations) as new revisions.
 
-    manage.py import_translations se.po [--publish]
+    manage.py import_translations se.po --language se [--publish]
+
+``--language`` is the language the file must be for, as in export_translations: a file
+exported for another language is refused rather than imported into the wrong fields.
 
 Each object is all or nothing: entries whose Norwegian text changed since export are refused,
 broken markup or invalid blocks reject that object's changes. A summary is printed; the exit
@@ -8,8 +11,10 @@ status is 1 when anything was refused or rejected.
 """
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-from plikt.i18n.po import import_catalog, read_catalog
+from plikt import languages
+from plikt.i18n.po import check_language, import_catalog, read_catalog
 
 
 class Command(BaseCommand):
@@ -18,21 +23,32 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument(
+            "--language",
+            required=True,
+            choices=languages.TRANSLATED_CODES,
+            help="The language the file is translated into.",
+        )
+        parser.add_argument(
             "--publish", action="store_true", help="Publish instead of saving drafts."
         )
 
-    def handle(self, *args, file, publish, **options):
+    def handle(self, *args, file, language, publish, **options):
         try:
-            with open(file, encoding="utf-8") as handle:
-                po = read_catalog(handle.read())
-        except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"Cannot read {file}: {error}") from error
+            with open(file, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            raise CommandError(
+                _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
+            ) from error
+        try:
+            po = read_catalog(data)  # bytes: read_catalog knows about BOMs and encodings
+            check_language(po, language)
         except ValueError as error:
-            raise CommandError(str(error)) from error
-        result = import_catalog(po, publish=publish)
+            raise CommandError(f"{file}: {error}") from error
+        result = import_catalog(po, language=language, publish=publish)
         for line in result.summary_lines():
             self.stdout.write(line)
         if result.errors and not result.saved:
             raise CommandError("; ".join(result.errors))
         if not result.ok:
-            raise CommandError("Some entries were refused or rejected: see the summary above.")
+            raise CommandError(_("Some entries were refused or rejected: see the summary above."))
