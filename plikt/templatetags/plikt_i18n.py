@@ -51,7 +51,8 @@ class MarkedTranslateNode(template.Node):
             kind = ui.SafeText if hasattr(value, "__html__") else ui.Text
             context[self.node.asvar] = kind(value, language)
             return ""
-        return ui.marked(ui.Text(output, language), around(context))
+        # A node's output is HTML already (Django escapes variables as it renders them).
+        return ui.marked(ui.SafeText(output, language), around(context))
 
 
 @register.tag("translate")
