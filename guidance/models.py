@@ -18,6 +18,7 @@ from wagtail.search import index
 from guidance import selfcheck
 from plikt import cache
 from plikt.blocks import RICH_TEXT_FEATURES, BodyBlock
+from plikt.i18n import ui
 from plikt.mixins import LegalReviewMixin
 from plikt.models import SitePage
 
@@ -140,8 +141,13 @@ class CasePage(LegalReviewMixin, SitePage):
         context["sections"] = [
             (field, heading) for field, heading in self.SECTIONS if getattr(self, field)
         ]
-        context["setting_label"] = Setting(self.setting).label
+        context["setting_label"] = self.setting_label
         return context
+
+    @property
+    def setting_label(self):
+        """The setting's name as a ``Text``: on a Sámi page it may be Norwegian."""
+        return ui.text(Setting(self.setting).label)
 
 
 class Helpline(index.Indexed, models.Model):

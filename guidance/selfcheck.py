@@ -31,6 +31,8 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
+from plikt.i18n import ui
+
 START = "start"
 QUESTION = "question"
 OUTCOME = "outcome"
@@ -107,7 +109,7 @@ class Step:
 
     @property
     def error_message(self):
-        return ERRORS.get(self.error, "")
+        return ui.text(ERRORS.get(self.error, ""))
 
 
 def next_step(answers: Mapping[str, str]) -> str:
@@ -151,7 +153,7 @@ def choices_for(key: str) -> list[dict]:
     return [
         {
             "value": value,
-            "label": LABELS[value],
+            "label": ui.text(LABELS[value]),  # a Text: the template marks its language
             "field": "offence_close_label" if value == CLOSE else "",
             "id": f"answer-{key}-{value}",
         }

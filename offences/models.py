@@ -26,6 +26,7 @@ from wagtail.search import index
 from offences.lovdata import cite
 from plikt import cache, languages
 from plikt.blocks import BodyBlock
+from plikt.i18n import ui
 from plikt.i18n.fallback import is_filled
 from plikt.i18n.preview import LanguagePreviewMixin
 from plikt.mixins import LegalReviewMixin
@@ -163,14 +164,17 @@ class OffenceIndexPage(SitePage):
         for offence in found:
             entry = format_html(
                 '<a class="ds-link" href="{}">'
-                '<span class="offence-list__section">§ {}</span> {}</a>',
+                '<span class="offence-list__section"{}>§ {}</span> {}</a>',
                 offence.get_url(request=request),
+                ui.lang_attribute(offence.section_label),
                 offence.section_label,
                 tr({}, offence, "title"),
             )
             if offence.law != Law.STRAFFELOVEN:
                 entry += format_html(
-                    ' <span class="offence-list__law">({})</span>', offence.legislation_identifier
+                    ' <span class="offence-list__law"{}>({})</span>',
+                    ui.lang_attribute(offence.legislation_identifier),
+                    offence.legislation_identifier,
                 )
             offence.list_entry = entry
         return found
@@ -379,13 +383,17 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
 
     @property
     def section_label(self) -> str:
-        """The section as § 196 cites it: "282", or "262 annet ledd" for one paragraph."""
-        return cite(self.section, self.paragraph).removeprefix("§ ")
+        """The section as § 196 cites it: "282", or "262 annet ledd" for one paragraph.
+
+        Citations are Norwegian in every language of the site (a ``Text`` marked nb)."""
+        return ui.Text(cite(self.section, self.paragraph).removeprefix("§ "), languages.DEFAULT)
 
     @property
     def legislation_identifier(self) -> str:
-        """How it is cited: "straffeloven § 282", "straffeloven § 262 annet ledd"."""
-        return f"{LAW_CITATION.get(self.law, self.law)} § {self.section_label}"
+        """How it is cited: "straffeloven § 282", "straffeloven § 262 annet ledd" (Norwegian)."""
+        return ui.Text(
+            f"{LAW_CITATION.get(self.law, self.law)} § {self.section_label}", languages.DEFAULT
+        )
 
     @property
     def lovdata_url(self) -> str:

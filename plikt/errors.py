@@ -40,6 +40,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.defaults import page_not_found
 
 from plikt import languages
+from plikt.i18n import ui
 
 RETRY_AFTER_SECONDS = 30  # a database restart or fail-over takes about this long
 API_PREFIX = "/api/"
@@ -120,14 +121,8 @@ def _admin_language(request) -> str:
 def _text_language(language: str) -> str:
     """The language the UI catalog's strings are really in: an untranslated Sámi string is
     shown in Norwegian (Django's fallback to LANGUAGE_CODE), and must be marked so."""
-    probe = "The site is briefly unavailable"
     with translation.override(language):
-        text = translation.gettext(probe)
-    with translation.override(languages.DEFAULT):
-        norwegian = translation.gettext(probe)
-    if language != languages.DEFAULT and text == norwegian:
-        return languages.DEFAULT
-    return language
+        return ui.message_language("The site is briefly unavailable")
 
 
 def _render_or_plain(request, template_name, language, context) -> HttpResponse:

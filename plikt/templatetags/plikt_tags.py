@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import expand_db_html
 
 from plikt import languages, routing
+from plikt.i18n import ui
 from plikt.i18n.fallback import (
     is_filled,
     is_partly_filled,
@@ -101,28 +102,38 @@ def tr(context, obj, field: str):
     """A translated field in the active language, or the Norwegian text marked lang="nb".
 
     Templates print every translatable value through this tag, never ``{{ page.title }}``,
-    so that fallback text is always marked for screen readers and translators.
+    so that fallback text is always marked for screen readers and translators. Inside an
+    element marked with another language (``text_lang``, see ``plikt_i18n``) a translated
+    value is marked with its own.
     """
     language = translation.get_language() or languages.DEFAULT
+    around = context.get("text_lang") or language
     if is_filled(obj, field, language):
-        html, _block = _render_value(obj, field, language, context)
-        return mark_safe(html)  # noqa: S308 - escaped or rendered by Wagtail above
-    if is_partly_filled(obj, field, language):
-        return _render_pieces(obj, field, language, context)
-    if language == languages.DEFAULT or not is_filled(obj, field, languages.DEFAULT):
+        shown = language
+    elif is_partly_filled(obj, field, language):
+        html = _render_pieces(obj, field, language, context)
+        if language == around:
+            return html
+        return format_html('<div lang="{}">{}</div>', language, html)
+    elif language != languages.DEFAULT and is_filled(obj, field, languages.DEFAULT):
+        shown = languages.DEFAULT
+    else:
         return ""
-    html, block = _render_value(obj, field, languages.DEFAULT, context)
+    html, block = _render_value(obj, field, shown, context)
+    if shown == around:
+        return mark_safe(html)  # noqa: S308 - escaped or rendered by Wagtail above
     tag = "div" if block else "span"
-    return format_html('<{0} lang="{1}">{2}</{0}>', tag, languages.DEFAULT, mark_safe(html))  # noqa: S308
+    return format_html('<{0} lang="{1}">{2}</{0}>', tag, shown, mark_safe(html))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
 def tr_text(context, obj, field: str) -> str:
-    """The plain value with fallback, for attributes and <title> where no markup fits."""
+    """The plain value with fallback, for attributes, ``<option>`` and ``<title>`` where no
+    markup fits. It is a ``Text``: ``{% lang_of %}`` puts its language on the element."""
     language = translation.get_language() or languages.DEFAULT
     for code in (language, languages.DEFAULT):
         if is_filled(obj, field, code):
-            return raw_value(obj, field, code)
+            return ui.Text(raw_value(obj, field, code), code)
     return ""
 
 
@@ -192,3 +203,18 @@ def head_links(context):
 def untranslated(context, obj) -> bool:
     """True when the active language falls back to Norwegian anywhere on ``obj``."""
     return not is_translated(obj, translation.get_language() or languages.DEFAULT)
+
+
+@register.simple_tag(takes_context=True)
+def page_title(context) -> str:
+    """The page's name for ``<title>``: its SEO title or title, the active language's before
+    Norwegian. A ``Text``, so that ``{% lang_of %}`` can mark ``<title>`` when it falls back."""
+    page = context.get("page")
+    if page is None or not hasattr(page, "get_url"):
+        return ""
+    language = translation.get_language() or languages.DEFAULT
+    for code in dict.fromkeys((language, languages.DEFAULT)):
+        for field in ("seo_title", "title"):
+            if is_filled(page, field, code):
+                return ui.Text(raw_value(page, field, code), code)
+    return ""

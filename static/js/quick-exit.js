@@ -26,6 +26,9 @@
   hint.id = "quick-exit-hint";
   hint.className = "ds-sr-only";
   hint.textContent = link.getAttribute("data-quick-exit-hint") || "";
+  // On a Sámi page the hint may come from the Norwegian catalog: keep its language mark.
+  var hintLang = link.getAttribute("data-quick-exit-hint-lang");
+  if (hintLang) hint.lang = hintLang;
   root.appendChild(hint);
   link.setAttribute("aria-describedby", hint.id);
 

@@ -1,0 +1,151 @@
+"""Every piece of text on a Sámi page carries the language it is really written in.
+
+A Sámi page falls back to Norwegian wherever a translation is missing: interface strings of
+the UI catalogs (locale/) and fields of pages and snippets. A screen reader reads text with
+the rules of the nearest ``lang``, so Norwegian inside ``lang="se"`` is read as Sámi, which
+makes it hard to follow. The crawl below visits every live page, every public route, the
+steps of every GET form (self-check, offence filter, search) and the "not found" page in the
+three Sámi languages, and fails on any visible text, checked attribute or ``<title>`` that is
+not written in the page's language and yet sits in it.
+
+What "written in the page's language" means is read from the sources, not from the page:
+the strings of that language's UI catalog and the values stored in its own database
+columns. Everything else a Sámi page shows comes from the Norwegian fallback.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import polib
+import pytest
+from bs4 import BeautifulSoup, Comment, NavigableString
+from django.apps import apps
+from django.test import Client
+from django.utils.html import strip_tags
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+
+from plikt import languages
+from plikt.i18n.catalogs import LOCALE_DIR
+from tests.plikt.public_urls import FORM_STEPS, form_submissions, public_urls
+
+SAMI = ("se", "sma", "smj")
+# Attributes a screen reader announces, or a browser shows as a tooltip.
+CHECKED_ATTRIBUTES = ("aria-label", "placeholder", "title", "alt")
+NOT_READ = ("script", "style", "template", "noscript")
+# Text that is in no language: the site's name, numbers, section signs, phone numbers, web
+# addresses (display_url of a helpline), punctuation.
+_NEUTRAL = re.compile(
+    r"^(Plikt|§+|\d[\d\s.,:–-]*|[\w.-]+\.(no|com|org)(/\S*)?|[\s\W\d_]+)$", re.IGNORECASE
+)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sami_sources(language: str) -> set[str]:
+    """What exists in ``language`` itself: its catalog's msgstrs and its database columns."""
+    found = set()
+    po = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
+    for entry in po.translated_entries():
+        found.add(_normal(entry.msgstr))
+        found.update(_normal(text) for text in entry.msgstr_plural.values())
+    for model in apps.get_models():
+        try:
+            fields = translator.get_options_for_model(model).get_field_names()
+        except NotRegistered:
+            continue
+        for field in fields:
+            column = build_localized_fieldname(field, language)
+            for value in model._default_manager.values_list(column, flat=True):
+                if value:
+                    found.add(_normal(strip_tags(str(value))))
+    found.add(languages.BY_CODE[language].endonym)  # the language switcher's own name
+    found.discard("")
+    return found
+
+
+def written_in(text: str, sources: set[str]) -> bool:
+    return any(text in source for source in sources)
+
+
+def language_of(element) -> str:
+    """The language a screen reader uses for an element: its nearest ``lang`` attribute."""
+    while element is not None and getattr(element, "attrs", None) is not None:
+        if element.has_attr("lang"):
+            return element["lang"]
+        element = element.parent
+    return ""
+
+
+def readable_pieces(soup):
+    """(element, text, where) for each visible text node and checked attribute of a page."""
+    title = soup.find("title")
+    if title is not None:
+        yield title, _normal(title.get_text()), "<title>"
+    body = soup.find("body") or soup
+    for node in body.find_all(string=True):
+        if isinstance(node, Comment) or not isinstance(node, NavigableString):
+            continue
+        if node.find_parent(NOT_READ) is not None:
+            continue
+        text = _normal(str(node))
+        if text:
+            yield node.parent, text, f"<{node.parent.name}> text"
+    for element in body.find_all(True):
+        for attribute in CHECKED_ATTRIBUTES:
+            value = _normal(element.get(attribute) or "")
+            if value:
+                yield element, value, f"<{element.name} {attribute}>"
+
+
+def mislabelled(soup, language: str, sources: set[str]) -> list[str]:
+    """Text that sits in ``language`` but is not written in it."""
+    wrong = []
+    for element, text, where in readable_pieces(soup):
+        if language_of(element) != language or _NEUTRAL.match(text):
+            continue
+        if not written_in(text, sources):
+            wrong.append(f"{where}: {text[:80]!r}")
+    return wrong
+
+
+def sami_pages():
+    """Every public page in the three Sámi languages, with the steps of its GET forms."""
+    starts = [url for url in public_urls() if url.split("/")[1] in SAMI]
+    starts += [f"/{code}/finnes-ikke-{code}/" for code in SAMI]  # the "not found" page
+    client = Client()
+    seen = set()
+    queue = [(url, 0) for url in starts]
+    while queue:
+        url, depth = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if "html" not in response.get("Content-Type", ""):
+            continue
+        soup = BeautifulSoup(response.content, "html.parser")
+        yield url, response, soup
+        if depth < FORM_STEPS:
+            for submitted in form_submissions(soup, url, fill="voldtekt"):
+                queue.append((submitted, depth + 1))
+
+
+@pytest.mark.django_db
+def test_norwegian_fallback_on_sami_pages_is_marked_lang_nb():
+    sources = {code: sami_sources(code) for code in SAMI}
+    problems = {}
+    pages = 0
+    for url, response, soup in sami_pages():
+        language = urlsplit(url).path.split("/")[1]
+        assert soup.find("html")["lang"] == language, url
+        assert response.status_code in (200, 404), url
+        pages += 1
+        wrong = mislabelled(soup, language, sources[language])
+        if wrong:
+            problems[url] = wrong
+    assert pages >= 60  # every live page (about 30) in three languages, and the form steps
+    report = "\n".join(f"{url}\n    " + "\n    ".join(found[:8]) for url, found in problems.items())
+    assert not problems, f"Norwegian read as Sámi on {len(problems)} pages:\n{report}"
