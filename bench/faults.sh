@@ -100,7 +100,7 @@ for page in Page.objects.live().filter(depth__gt=1).specific()[:40]:
             url = page.get_url()
         if url and url not in pages:
             pages.append(url)
-other = ["/search/?q=vold", "/en/search/?q=violence", "/api/v2/offences/?lang=en&limit=5",
+other = ["/sok/?q=vold", "/en/search/?q=violence", "/api/v2/offences/?lang=en&limit=5",
          "/healthz"]
 quote = lambda items: "{" + ", ".join(chr(34) + p + chr(34) for p in items) + "}"
 print("pages = " + quote(pages))

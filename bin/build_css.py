@@ -64,6 +64,21 @@ def _strip_charset(css: str) -> str:
     return css.replace('@charset "UTF-8";', "").strip()
 
 
+def _in_layer(name: str, css: str, layer: str) -> str:
+    """A component's CSS inside its layer, wrapped only when the file does not do it itself.
+
+    Some files (search.css) already open ``@layer ds.components{``. Wrapping them again would
+    make a sublayer, ``ds.components.ds.components``, and in a layer its own rules beat every
+    sublayer's: input.css's padding then won over search.css's room for the magnifier, and the
+    icon covered the first letters typed.
+    """
+    if css.startswith(f"@layer {layer}{{"):
+        return css
+    if css.startswith("@layer"):
+        sys.exit(f"{name} puts itself in another layer than {layer}: check COMPONENTS.")
+    return f"@layer {layer}{{{css}}}"
+
+
 def site_sources() -> list[Path]:
     """site.css first (layout and defaults), then every other area's file by name."""
     files = sorted(SITE.glob("*.css"))
@@ -76,7 +91,9 @@ def build() -> str:
         sys.exit("Designsystemet is not installed: run `npm ci` (or `make css`) first.")
     parts = [HEADER, _strip_charset(THEME.read_text(encoding="utf-8"))]
     for name, layer in COMPONENTS:
-        parts.append(f"@layer {layer}{{{_strip_charset((DS / name).read_text(encoding='utf-8'))}}}")
+        parts.append(
+            _in_layer(name, _strip_charset((DS / name).read_text(encoding="utf-8")), layer)
+        )
     for path in site_sources():
         parts.append(f"/* {path.relative_to(ROOT)} */\n{path.read_text(encoding='utf-8').strip()}")
     return "\n".join(parts) + "\n"

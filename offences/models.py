@@ -321,8 +321,11 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
     parent_page_types = ["offences.OffenceIndexPage"]
     subpage_types = []
 
+    # A boost makes a field one of the page's names: it ranks above the text in Wagtail's index
+    # (the admin) and in the site's search (plikt.search), which never quotes it in a snippet.
     search_fields = Page.search_fields + [
-        index.SearchField("official_title"),
+        index.SearchField("official_title", boost=2),
+        index.SearchField("search_words", boost=2),
         index.SearchField("summary"),
         index.SearchField("section"),
         index.FilterField("law"),

@@ -19,7 +19,10 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2", label=_("Level")
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))],
+        default="h2",
+        label=_("Level"),
+        search_index=False,  # an editor's choice, not words a reader sees: kept out of search
     )
 
     class Meta:
@@ -55,6 +58,7 @@ class CalloutBlock(blocks.StructBlock):
         ],
         default="info",
         label=_("Kind"),
+        search_index=False,  # the box's colour, not words a reader sees
     )
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
     text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
@@ -154,7 +158,7 @@ class ImageBlock(blocks.StructBlock):
 class LinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Link text"), max_length=200)
     page = blocks.PageChooserBlock(label=_("Page on this site"), required=False)
-    url = blocks.URLBlock(label=_("Or an address elsewhere"), required=False)
+    url = blocks.URLBlock(label=_("Or an address elsewhere"), required=False, search_index=False)
 
     def clean(self, value):
         value = super().clean(value)

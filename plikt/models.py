@@ -87,7 +87,10 @@ class SearchText(models.Model):
     # The language the text really is in, or "" when it mixes a translation with Norwegian.
     text_language = models.CharField(max_length=8, blank=True)
     title = models.TextField()
-    text = models.TextField(blank=True)  # introduction and body as plain text
+    # The page's other names (the boosted search fields: official title, search words),
+    # lower-cased; matched with more weight than the text and never shown.
+    names = models.TextField(blank=True)
+    text = models.TextField(blank=True)  # what the reader reads, as plain text: the snippets
     folded = models.TextField(blank=True)  # lower-cased title and text: the SQLite path
     vector = SearchVectorField(null=True)  # PostgreSQL only, stemmed per language
 

@@ -6,13 +6,20 @@ index cannot do that (every language of a page lands in one entry, with one stem
 configuration), so each live page keeps one ``SearchText`` row per language, written on
 publish from the same fallback rule the templates use (``plikt.i18n.fallback``).
 
+Each row holds three kinds of text, matched with falling weight: the title; the page's other
+names (the fields its model's Wagtail ``search_fields`` boost, such as an offence's official
+title and the everyday search words editors give it: «overgrep», «15 år»); and the text a
+reader reads (introduction, summary, body). Only the last is quoted in snippets, so a snippet
+never repeats the title or shows a list of search words.
+
 Two query paths, one behaviour:
 
 * PostgreSQL: a stored ``tsvector`` per row, stemmed with the language's configuration from
   ``plikt.languages`` (``norwegian`` for nb, ``english`` for en, ``simple`` for the Sámi
   languages), ranked with ``ts_rank`` and highlighted with ``ts_headline``.
-* SQLite (development and tests): every word must occur in the lower-cased text; the snippet is
-  cut around the first match in Python.
+* SQLite (development and tests): every word (English plurals and common Norwegian endings
+  cut off) must occur in the lower-cased text; the hits are ordered by where the words occur
+  (title, other names, text), and the snippet is cut around the first match in Python.
 
 The reader's query never reaches the database as syntax: it is reduced to at most
 ``MAX_TERMS`` plain words first, so ``& | ! : * ( ) ' " \\`` and control characters are inert.
@@ -24,11 +31,12 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from plikt import languages
 from plikt.i18n.fallback import content_fields, is_filled, raw_value
@@ -74,6 +82,21 @@ def _plain(value: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def boosted_fields(model) -> frozenset[str]:
+    """Fields other than the title that the model's Wagtail ``search_fields`` boost.
+
+    One declaration serves both indexes: Wagtail's (the admin's page search) and ours, where a
+    boosted field counts as one of the page's names.
+    """
+    return frozenset(
+        field.field_name
+        for field in getattr(model, "search_fields", ())
+        if isinstance(field, index.SearchField)
+        and (field.boost or 1) > 1
+        and field.field_name != "title"
+    )
+
+
 def _field_text(page, field: str, language: str) -> str:
     model_field = page._meta.get_field(field)
     value = raw_value(page, field, language)
@@ -86,29 +109,49 @@ def _field_text(page, field: str, language: str) -> str:
     return _plain(" ".join(str(part) for part in parts if part))
 
 
-def page_text(page, language: str) -> tuple[str, str, str]:
-    """(title, text, text_language) of a page as a reader of ``language`` sees it."""
+@dataclass
+class PageText:
+    """What one page says in one language, as its reader sees it (fallbacks included)."""
+
+    title: str
+    names: str  # the boosted fields: matched, never quoted
+    text: str  # what the reader reads: the snippets come from here
+    text_language: str  # the language of ``text``, or "" when it mixes two
+
+
+def page_text(page, language: str) -> PageText:
     page = page.specific
-    own = []
+    boosted = boosted_fields(type(page))
     title_language = language if is_filled(page, "title", language) else languages.DEFAULT
     title = _plain(raw_value(page, "title", title_language) or "")
-    texts = []
+    own, names, texts = [], [], []
     for field in content_fields(type(page)):
         if field == "title":
             continue
         if is_filled(page, field, language):
-            own.append(True)
-            texts.append(_field_text(page, field, language))
+            field_language = language
         elif is_filled(page, field, languages.DEFAULT):
-            own.append(False)
-            texts.append(_field_text(page, field, languages.DEFAULT))
+            field_language = languages.DEFAULT
+        else:
+            continue
+        value = _field_text(page, field, field_language)
+        if field in boosted:
+            names.append(value)
+        else:
+            own.append(field_language == language)
+            texts.append(value)
     if all(own):
         text_language = language
     elif not any(own):
         text_language = languages.DEFAULT
     else:
         text_language = ""
-    return title, " ".join(t for t in texts if t), text_language
+    return PageText(
+        title=title,
+        names=" ".join(n for n in names if n),
+        text=" ".join(t for t in texts if t),
+        text_language=text_language,
+    )
 
 
 def index_page(page) -> None:
@@ -119,15 +162,16 @@ def index_page(page) -> None:
         SearchText.objects.filter(page_id=page.pk).delete()
         return
     for language in languages.CODES:
-        title, text, text_language = page_text(page, language)
+        found = page_text(page, language)
         SearchText.objects.update_or_create(
             page_id=page.pk,
             language=language,
             defaults={
-                "title": title,
-                "text": text,
-                "text_language": text_language,
-                "folded": f"{title}\n{text}".lower(),
+                "title": found.title,
+                "names": found.names.lower(),  # never shown: kept folded for SQLite's match
+                "text": found.text,
+                "text_language": found.text_language,
+                "folded": f"{found.title}\n{found.names}\n{found.text}".lower(),
             },
         )
     if _is_postgres():
@@ -135,7 +179,8 @@ def index_page(page) -> None:
             config = language.search_config
             SearchText.objects.filter(page_id=page.pk, language=language.code).update(
                 vector=SearchVector("title", weight="A", config=config)
-                + SearchVector("text", weight="B", config=config)
+                + SearchVector("names", weight="B", config=config)
+                + SearchVector("text", weight="C", config=config)
             )
 
 
@@ -179,6 +224,28 @@ class Result:
     snippet: str  # safe HTML: escaped text with <mark> around matches
 
 
+# Endings cut off a word on SQLite, longest first, so "years" finds "15-year-old" and
+# «voldtektene» finds «voldtekt». PostgreSQL's stemmers do this properly; the Sámi languages
+# have none there either. A word keeps at least _MIN_STEM letters.
+_ENDINGS = {
+    "nb": ("ene", "er", "en", "et", "e"),
+    "en": ("ies", "es", "s"),
+}
+_MIN_STEM = 4
+
+# ts_rank's weights for D, C, B, A: the title, then the page's other names (search words),
+# then its text. A word in the search words outweighs the same word deep in the text.
+_RANK_WEIGHTS = [0.05, 0.2, 0.6, 1.0]
+
+
+def sqlite_stem(term: str, language: str) -> str:
+    for ending in _ENDINGS.get(language, ()):
+        if term.endswith(ending) and len(term) - len(ending) >= _MIN_STEM:
+            stem = term[: -len(ending)]
+            return stem + "y" if ending == "ies" else stem
+    return term
+
+
 def search(query: str, language: str):
     """A queryset of ``SearchText`` rows matching every word, best first (empty for no words)."""
     from plikt.models import SearchText
@@ -194,17 +261,22 @@ def search(query: str, language: str):
         tsquery = SearchQuery(" ".join(terms), search_type="plain", config=config)
         return (
             rows.filter(vector=tsquery)
-            .annotate(rank=SearchRank(F("vector"), tsquery))
+            .annotate(rank=SearchRank(F("vector"), tsquery, weights=_RANK_WEIGHTS))
             .order_by("-rank", "title", "pk")
         )
-    for term in terms:
-        rows = rows.filter(folded__contains=term)
-    in_title = Q()
-    for term in terms:
-        in_title &= Q(title__icontains=term)
-    return rows.annotate(
-        in_title=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
-    ).order_by("-in_title", "title", "pk")
+    stems = [sqlite_stem(term, language) for term in terms]
+    for stem in stems:
+        rows = rows.filter(folded__contains=stem)
+    # Each word scores where it occurs: 4 in the title, 2 in the other names, 1 in the text.
+    score = Value(0)
+    for stem in stems:
+        score = score + Case(
+            When(title__icontains=stem, then=Value(4)),
+            When(names__contains=stem, then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    return rows.annotate(score=score).order_by("-score", "title", "pk")
 
 
 def with_snippets(rows, query: str, language: str) -> list[Result]:
@@ -235,7 +307,8 @@ def with_snippets(rows, query: str, language: str) -> list[Result]:
         )
         snippets = {pk: _marked(headline or "") for pk, headline in headlines.items()}
     else:
-        snippets = {row.pk: highlight(row.text, terms) for row in rows}
+        stems = [sqlite_stem(term, language) for term in terms]
+        snippets = {row.pk: highlight(row.text, stems) for row in rows}
     return [
         Result(
             page=row.page,

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -32,8 +33,13 @@ if settings.DEBUG:
     ]
 
 # Norwegian lives at /, the other languages under /en/, /se/, /sma/ and /smj/.
+# The search page's path is a word of each language (/sok/, /en/search/): a translated URL
+# pattern. The Sámi catalogs leave it untranslated, so it falls back to the Norwegian word.
+# "search/" in a language whose word differs answers with a redirect to that word.
 urlpatterns += i18n_patterns(
-    path("search/", views_search.search_view, name="search"),  # before Wagtail's catch-all
+    # Translators: the search page's address; lower-case ASCII letters ending in "/".
+    path(_("search/"), views_search.search_view, name="search"),  # before Wagtail's catch-all
+    path("search/", views_search.to_search_view, name="search_alias"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

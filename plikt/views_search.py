@@ -1,4 +1,4 @@
-"""The search page: GET /search/?q=... in Norwegian, /en/search/ and so on.
+"""The search page: GET /sok/?q=... in Norwegian, /en/search/ and so on.
 
 It lives outside the page tree (a plain Django view in ``i18n_patterns``, routed before
 Wagtail's catch-all), so the language is the URL prefix that LocaleMiddleware activated.
@@ -6,7 +6,9 @@ It is a GET form: no CSRF token, no session, no cookie; the page is ``noindex``.
 """
 
 from django.core.paginator import Paginator
+from django.http import HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
@@ -63,3 +65,10 @@ def search_view(request):
         "meta_title": gettext("Search"),
     }
     return TemplateResponse(request, "plikt/search.html", context)
+
+
+@require_safe
+def to_search_view(request):
+    """/search/ in a language whose word for it differs (/search/ → /sok/), query kept."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(reverse("search") + (f"?{query}" if query else ""))

@@ -83,7 +83,7 @@ def test_not_found_page_is_in_the_visitors_language(client, url, language, headi
     assert soup.h1.get_text(strip=True) == heading
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert soup.select_one("form[role=search]")["action"] == (
-        "/search/" if language == "nb" else f"/{language}/search/"
+        {"nb": "/sok/", "en": "/en/search/"}.get(language, f"/{language}/sok/")
     )
 
 

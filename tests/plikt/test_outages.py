@@ -279,7 +279,7 @@ def test_with_postgresql_stopped_cached_pages_serve_and_the_rest_answers_503_unt
         english = text_of(fetch(port, uncached["en"])[2])
         assert "The site is briefly unavailable" in english
         assert "The site is briefly unavailable" not in text_of(fetch(port, uncached["nb"])[2])
-        for path in ("/search/?q=vold", "/en/search/?q=violence"):
+        for path in ("/sok/?q=vold", "/en/search/?q=violence"):
             assert fetch(port, path)[0] == 503
         status, headers, body = fetch(port, "/api/v2/offences/?lang=en")
         assert (status, headers["Content-Type"]) == (503, "application/json")
