@@ -124,6 +124,9 @@ def sami_pages():
             continue
         seen.add(url)
         response = client.get(url)
+        if response.status_code in (301, 302):  # an old address: crawl where it leads
+            queue.append((response["Location"], depth))
+            continue
         if "html" not in response.get("Content-Type", ""):
             continue
         soup = BeautifulSoup(response.content, "html.parser")
