@@ -20,6 +20,7 @@ from wagtail.permissions import policy_registry
 
 from plikt import languages
 from plikt.i18n.po import (
+    EMPTY_FILE,
     ONLY_CHOICES,
     catalog_bytes,
     check_language,
@@ -59,6 +60,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Translated PO file"),
         help_text=_("A file exported here (or by export_translations), translated."),
+        # The same words as the command line's, which also say what to do.
+        error_messages={"empty": EMPTY_FILE},
     )
     publish = forms.BooleanField(
         label=_("Publish where I am allowed to"),

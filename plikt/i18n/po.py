@@ -34,6 +34,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, Valida
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import DraftStateMixin, RevisionMixin
 
@@ -135,7 +136,7 @@ def export_catalog(language: str, only: str = "all", models=None) -> polib.POFil
                     msgctxt=context_for(obj, name, segment.key),
                     msgid=segment.text,
                     msgstr=translated.get(segment.key, ""),
-                    comment=f"{_display(obj)}: {name}",
+                    comment=f"{_display(obj)}: {field_label(type(obj), name)}",
                 )
                 if name in status.outdated and entry.msgstr:
                     previous = basis.get(segment.key)
@@ -210,6 +211,9 @@ _PO_LINE = re.compile(
     rf"^(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}|{_STRING})$"
 )
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
+EMPTY_FILE = gettext_lazy(
+    "The file is empty. Upload the .po file you translated, saved with its entries."
+)
 
 
 def _syntax_error(line: int) -> ValueError:
@@ -252,9 +256,7 @@ def read_catalog(data) -> polib.POFile:
             ) from error
     data = data.removeprefix("\ufeff")
     if not data.strip():
-        raise ValueError(
-            _("The file is empty. Upload the .po file you translated, saved with its entries.")
-        )
+        raise ValueError(str(EMPTY_FILE))
     _check_syntax(data)
     # polib opens its argument as a path when one exists by that name: a leading newline
     # makes sure an uploaded file's contents are never taken for a path on the server.
@@ -266,9 +268,7 @@ def read_catalog(data) -> polib.POFile:
             raise _syntax_error(max(int(found.group(1)) - 1, 1)) from error
         raise ValueError(_("This is not a readable PO file: %s") % error) from error
     if not len(po) and not po.metadata:
-        raise ValueError(
-            _("The file is empty. Upload the .po file you translated, saved with its entries.")
-        )
+        raise ValueError(str(EMPTY_FILE))
     return po
 
 
@@ -385,6 +385,7 @@ def _import_object(obj, entries, result: ImportResult, publish: bool, user) -> N
         by_field[name].append((key, entry))
 
     changed, confirmed = [], []
+    left: dict[str, tuple[int, int]] = {}  # field: (pieces untranslated, pieces)
     for name, keyed in by_field.items():
         source = tracking.source_segments(state, name)
         source_by_key = {segment.key: segment for segment in source}
@@ -420,19 +421,8 @@ def _import_object(obj, entries, result: ImportResult, publish: bool, user) -> N
         missing = [segment for segment in source if not texts.get(segment.key, "").strip()]
         for segment in missing:
             texts[segment.key] = segment.text
-        if missing and confirmations:
-            result.incomplete.append(
-                _(
-                    "%(object)s: %(field)s, %(n)d of %(total)d pieces still untranslated "
-                    "(shown in Norwegian until translated)"
-                )
-                % {
-                    "object": _display(state),
-                    "field": field_label(model, name),
-                    "n": len(missing),
-                    "total": len(source),
-                }
-            )
+        if missing:
+            left[name] = (len(missing), len(source))
         new_value = _build_value(state, name, source, texts)
         localized = build_localized_fieldname(name, language)
         old_fp = fingerprint(tracking.source_segments(state, name, language))
@@ -461,6 +451,21 @@ def _import_object(obj, entries, result: ImportResult, publish: bool, user) -> N
                 ).update(source_hash=old.source_hash, source=old.source)
         labels = ", ".join(field_label(model, name) for name, _c in changed)
         result.saved.append(f"{_display(state)}: {labels}")
+        # Said only of what was saved: a file imported again changes nothing and says so.
+        for name, _c in changed:
+            if name in left:
+                result.incomplete.append(
+                    _(
+                        "%(object)s: %(field)s, %(n)d of %(total)d pieces still untranslated "
+                        "(shown in Norwegian until translated)"
+                    )
+                    % {
+                        "object": _display(state),
+                        "field": field_label(model, name),
+                        "n": left[name][0],
+                        "total": left[name][1],
+                    }
+                )
     for name in confirmed:
         tracking.mark_up_to_date(state, name, language)
         result.confirmed.append(f"{_display(state)}: {field_label(model, name)}")

@@ -161,8 +161,9 @@ def test_an_unterminated_string_is_shown_with_its_line(translator_client, page):
     )
 
 
-def test_an_empty_upload_says_it_is_empty(translator_client, db):
-    response = translator_client.post(URL, {"language": "se", "file": upload_text("\n\n")})
+@pytest.mark.parametrize("content", ["\n\n", ""], ids=["blank lines", "no bytes"])
+def test_an_empty_upload_says_it_is_empty(translator_client, db, content):
+    response = translator_client.post(URL, {"language": "se", "file": upload_text(content)})
     assert response.status_code == 400
     assert nb(
         "The file is empty. Upload the .po file you translated, saved with its entries."

@@ -272,6 +272,22 @@ def test_one_of_two_body_pieces_translated_is_kept_shown_and_counted_missing(
     assert again[second.msgid] == ""
 
 
+def test_importing_the_same_partial_file_again_changes_nothing_and_says_so(tmp_path, page):
+    give_two_piece_body(page)
+    po = export_catalog("se", "missing")
+    first = next(e for e in page_entries(po, page) if parse_context(e.msgctxt)[2] == "body")
+    first.msgstr = "TEST-SE første tekstbit"
+    import_file(tmp_path, po)
+    page.refresh_from_db()
+    revision = page.latest_revision_id
+
+    summary = import_file(tmp_path, po)
+
+    assert "Saved: 0 object(s)" in summary and "still untranslated" not in summary
+    page.refresh_from_db()
+    assert page.latest_revision_id == revision
+
+
 def test_translating_the_last_piece_completes_the_body(client, tmp_path, page):
     give_two_piece_body(page)
     po = export_catalog("se", "missing")
