@@ -35,6 +35,16 @@ def wait_for(condition, timeout, what):
     pytest.fail(f"timed out after {timeout}s waiting for {what}")
 
 
+def group_members(group: int) -> list[str]:
+    """Processes still in make run's session, zombies aside."""
+    found = subprocess.run(  # noqa: S603
+        ["ps", "-o", "pid=,stat=", "-s", str(group)],  # noqa: S607
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    return [line.split()[0] for line in found if line.split()[1:2] != ["Z"]]
+
+
 @pytest.fixture
 def make_run(tmp_path, django_db_setup, django_db_blocker):
     copy = make_copy(tmp_path / "clone", django_db_blocker)
@@ -66,12 +76,9 @@ def make_run(tmp_path, django_db_setup, django_db_blocker):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        time.sleep(1)
-        leftover = subprocess.run(  # noqa: S603
-            ["pgrep", "-g", str(process.pid)],  # noqa: S607
-            capture_output=True,
-            text=True,
-        ).stdout.split()
+        deadline = time.monotonic() + 20  # they finish what they are doing first
+        while (leftover := group_members(process.pid)) and time.monotonic() < deadline:
+            time.sleep(0.5)
         for pid in leftover:
             os.kill(int(pid), signal.SIGKILL)
         assert not leftover, f"processes of make run left after Ctrl-C: {leftover}"

@@ -25,6 +25,10 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+# The demo site's test database is set up (on PostgreSQL pytest-django makes only the
+# databases that marked tests ask for); the test itself writes nothing through it.
+pytestmark = pytest.mark.django_db
+
 ROOT = Path(settings.BASE_DIR)
 PARENT_PATH = "/hva-kan-du-gjore/"  # the guidance index: lists the articles below it
 
