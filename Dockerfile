@@ -4,6 +4,8 @@
 #   docker run --rm -e DJANGO_SECRET_KEY -e DATABASE_URL plikt \
 #       sh -c "python manage.py migrate --noinput && python manage.py createcachetable"
 # Run: docker run -p 8000:8000 -e DJANGO_SECRET_KEY -e DATABASE_URL -e DJANGO_ALLOWED_HOSTS plikt
+# gunicorn.conf.py also starts the scheduler for scheduled publishing (one acts per database;
+# README "Deploying").
 FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -33,15 +33,22 @@ install: $(VENV)/.installed catalogs
 catalogs: $(VENV)/.installed
 	$(PY) -m plikt.i18n.catalogs
 
+# The cache table too: development shares its cache between processes, as production does.
 migrate: install
 	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py createcachetable
 
 demo: migrate
 	$(DEV) $(PY) manage.py load_demo_content
 
+# Serves on PORT (make run PORT=18666), with the scheduler beside runserver: scheduled pages
+# go live within SCHEDULER_INTERVAL seconds. Ctrl-C stops both.
+SCHEDULER_INTERVAL ?= 30
+RUN_ENV := $(DEV) WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 run: demo
-	$(DEV) $(PY) manage.py create_local_admin
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(RUN_ENV) $(PY) manage.py create_local_admin --port $(PORT)
+	$(RUN_ENV) $(PY) manage.py run_scheduler --interval $(SCHEDULER_INTERVAL) --exit-with-parent & \
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # One pytest-xdist worker per CPU, each with its own test database. Tests that share a
 # session fixture (the browser, the public-site crawl) stay in one worker (--dist loadgroup).

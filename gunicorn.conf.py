@@ -7,6 +7,9 @@ are JSON lines through plikt.logging.JsonFormatter, like Django's own.
 """
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -15,6 +18,33 @@ graceful_timeout = 20
 keepalive = 5
 # Heartbeat files in memory: a container's overlay filesystem can stall them.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+
+# Scheduled publishing (plikt/scheduler.py): each container starts `manage.py run_scheduler`
+# beside its workers, and a lock in the database lets exactly one of them act.
+# PLIKT_SCHEDULER=0 leaves it out, for a deployment that runs the command as its own process;
+# PLIKT_SCHEDULER_INTERVAL is its period in seconds.
+scheduler_enabled = os.environ.get("PLIKT_SCHEDULER", "1") != "0"
+scheduler_interval = os.environ.get("PLIKT_SCHEDULER_INTERVAL", "30")
+_scheduler = {"process": None}
+
+
+def when_ready(server):
+    if not scheduler_enabled:
+        return
+    manage = Path(__file__).resolve().parent / "manage.py"
+    _scheduler["process"] = subprocess.Popen(  # noqa: S603 - this interpreter, our manage.py
+        [sys.executable, str(manage), "run_scheduler", "--exit-with-parent"]
+        + ["--interval", scheduler_interval]
+    )
+    server.log.info("scheduler started (pid %d)", _scheduler["process"].pid)
+
+
+def on_exit(server):
+    process = _scheduler["process"]
+    if process is not None and process.poll() is None:
+        process.terminate()
+        process.wait(timeout=10)
+
 
 accesslog = "-"
 errorlog = "-"

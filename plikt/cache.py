@@ -146,7 +146,7 @@ def clear() -> None:
 
 
 def _is_down() -> bool:
-    # Only plikt.cache_backends' backends know (LocMem, in development, cannot fail).
+    # Only plikt.cache_backends' backends know (LocMem, in the tests, cannot fail).
     return getattr(_cache(), "is_down", False)
 
 

@@ -12,7 +12,7 @@ seed data and for tests.
 import json
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Page, Site
 
 from plikt import content_files, languages
@@ -58,6 +58,19 @@ def ensure_root_paths():
             changed = True
     if changed:
         Page.objects.filter(pk=root.pk).update(**{f"url_path_{c}": "/" for c in languages.CODES})
+    # Its Norwegian title and slug too: Wagtail's migration wrote "Root"/"root" in the plain
+    # columns only, and a root page without them fails validation on save, which
+    # wagtail-modeltranslation's set_translation_url_paths does (README "Adding a language").
+    if not root.title_nb or not root.slug_nb:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT title, slug FROM wagtailcore_page WHERE id = %s", [root.pk])
+            title, slug = cursor.fetchone()
+        fill = {
+            "title_nb": root.title_nb or title or "Root",
+            "slug_nb": root.slug_nb or slug or "root",
+        }
+        Page.objects.filter(pk=root.pk).update(**fill)
+        root = Page.get_first_root_node()
     return root
 
 

@@ -62,7 +62,8 @@ FRONTEND_CACHE_CLOUDFRONT_ID = _str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID",
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Set it, or set DJANGO_DEBUG=1 for local development."
+            "DJANGO_SECRET_KEY is not set. On a server, run with the site's environment "
+            "(README: Deploying); on your own machine, put DJANGO_DEBUG=1 before the command."
         )
     SECRET_KEY = "insecure-development-key-never-used-in-production"  # noqa: S105
 
@@ -213,9 +214,12 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # --- Cache -------------------------------------------------------------------------------
 # wagtail-modeltranslation keeps site root paths in the cache, and axes/sessions must agree
-# across processes: production needs a cache every gunicorn worker and container shares.
-# Redis when REDIS_URL is set; otherwise the database cache (`createcachetable`, run by
-# make/Docker/CI), which needs no extra service. LocMem is per process: development only.
+# across processes: every process of the site (gunicorn workers, containers, and in
+# development runserver and the commands run beside it, such as clear_page_cache,
+# import_translations --publish and the scheduler) must share one cache, or a change made by
+# one leaves the others serving stale pages. Redis when REDIS_URL is set; otherwise the
+# database cache (`createcachetable`, run by `make migrate`, the Docker release step and CI),
+# which needs no extra service, in development too.
 # Both are Django's backends with one change (plikt/cache_backends.py): an unreachable cache
 # is a miss, so readers get pages rendered from the database instead of errors; the short
 # socket timeouts keep a silent network from holding every request.
@@ -227,8 +231,6 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-elif DEBUG:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES = {
         "default": {
@@ -375,5 +377,7 @@ LOGGING = {
         # Replace Django's default handlers so nothing is printed twice.
         "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
         "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # What the scheduler published, and which process leads (plikt/scheduler.py).
+        "plikt.scheduler": {"handlers": [], "level": "INFO", "propagate": True},
     },
 }

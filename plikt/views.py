@@ -38,7 +38,7 @@ def database_answers() -> bool:
 def cache_answers() -> bool:
     backend = caches[cache.CACHE_ALIAS]
     available = getattr(backend, "available", None)  # plikt.cache_backends' backends
-    return available() if available else True  # LocMem (development) is always there
+    return available() if available else True  # LocMem (the tests) is always there
 
 
 def _checks() -> dict:

@@ -55,9 +55,10 @@ def test_production_cache_is_shared_database_cache_by_default_and_redis_when_con
     # Django's RedisCache, for which an unreachable Redis is a miss (plikt/cache_backends.py).
     assert redis["BACKEND"] == "plikt.cache_backends.RedisCache"
     assert redis["LOCATION"] == "redis://cache.internal:6379/0"
-    # The per-process cache only in development.
+    # Development shares it too: `make run`'s server and the commands run beside it
+    # (clear_page_cache, import_translations --publish, the scheduler) are separate processes.
     debug = production_settings(DJANGO_DEBUG="1")["caches"]["default"]
-    assert debug["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert debug["BACKEND"] == "plikt.cache_backends.DatabaseCache"
 
 
 def test_sessions_and_login_throttling_are_kept_in_the_database():
