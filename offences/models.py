@@ -392,6 +392,27 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
         return ui.Text(cite(self.section, self.paragraph).removeprefix("§ "), languages.DEFAULT)
 
     @property
+    def section_reference(self) -> str:
+        """The section as the admin names it: "§ 291", "§ 262 annet ledd"; the law too
+        outside the Penal Code ("militær straffelov § 50"), as the public list does."""
+        if not self.section:
+            return ""
+        if self.law != Law.STRAFFELOVEN:
+            return self.legislation_identifier
+        return f"§ {self.section_label}"
+
+    def get_admin_display_title(self):
+        """Wagtail's name for the page everywhere in the admin (explorer, choosers, reports,
+        history): "§ 291 Voldtekt". Editors tell offences apart by section, and several
+        share a plain-language title's first words."""
+        title = super().get_admin_display_title()
+        if not self.section:  # a page being created has no section yet
+            return title
+        if self.law != Law.STRAFFELOVEN:
+            return f"§ {self.section_label} {title} ({LAW_CITATION.get(self.law, self.law)})"
+        return f"§ {self.section_label} {title}"
+
+    @property
     def legislation_identifier(self) -> str:
         """How it is cited: "straffeloven § 282", "straffeloven § 262 annet ledd" (Norwegian)."""
         return ui.Text(

@@ -29,7 +29,7 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save, pre_save
 from modeltranslation.translator import translator
-from wagtail.models import Page, Revision, RevisionMixin
+from wagtail.models import DraftStateMixin, Page, Revision, RevisionMixin
 
 from plikt import languages
 from plikt.i18n.fallback import content_fields, has_stored, is_filled, raw_value
@@ -77,16 +77,31 @@ def working_state(obj):
     return obj
 
 
-def iter_states(models=None):
-    """Working states of every translatable object: pages in tree order, then snippets."""
+def live_state(obj):
+    """What readers see: the row itself, unless the object has drafts and is not live.
+
+    Wagtail keeps a page's published content in its row and newer drafts in revisions, so
+    the row of a live page is its live version whatever drafts wait on top of it.
+    """
+    if isinstance(obj, DraftStateMixin) and not obj.live:
+        return None
+    return obj
+
+
+def iter_objects(models=None):
+    """Every translatable object as stored: pages in tree order, then snippets."""
     models = models or translatable_models()
     pages = [obj for model in models if issubclass(model, Page) for obj in objects_of(model)]
-    for page in sorted(pages, key=lambda page: page.path):
-        yield working_state(page)
+    yield from sorted(pages, key=lambda page: page.path)
     for model in models:
         if not issubclass(model, Page):
-            for obj in objects_of(model):
-                yield working_state(obj)
+            yield from objects_of(model)
+
+
+def iter_states(models=None):
+    """Working states of every translatable object: pages in tree order, then snippets."""
+    for obj in iter_objects(models):
+        yield working_state(obj)
 
 
 def source_segments(obj, field: str, language: str = languages.DEFAULT):

@@ -1,14 +1,13 @@
-import csv
 import datetime
-import io
 import json
 
 import pytest
 from django.utils import timezone
 
-from offences.models import OffencePage
+from offences.models import OffenceCategory, OffencePage
 from offences.views import LegalReviewReportView, pages_due_for_review, reviewed_page_models
 from plikt.models import ContentPage
+from tests.plikt.spreadsheets import read_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +23,10 @@ def review(page, *, days_ago=None, flagged=False):
     return page
 
 
-def csv_rows(admin_client):
-    response = admin_client.get(URL + "?export=csv")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    text = b"".join(response.streaming_content).decode()
+def csv_rows(admin_client, **filters):
+    response = admin_client.get(URL, {**filters, "export": "csv"})
     # Headings follow the admin's language, so read columns by position (list_export order).
-    header, *rows = csv.reader(io.StringIO(text))
+    header, *rows = read_csv(response)
     assert len(header) == len(LegalReviewReportView.list_export)
     return [dict(zip(LegalReviewReportView.list_export, row, strict=True)) for row in rows]
 
@@ -61,11 +57,12 @@ def test_report_lists_flagged_unreviewed_and_stale_pages_but_not_fresh_ones(admi
 def test_report_exports_a_spreadsheet_with_the_reason_and_the_note(admin_client):
     review(OffencePage.objects.get(section="282"), days_ago=400)
     rows = csv_rows(admin_client)
-    by_title = {row["title"]: row for row in rows}
-    stale = by_title["Vold og mishandling i familien"]
+    by_title = {row["get_admin_display_title"]: row for row in rows}
+    stale = by_title["§ 282 Vold og mishandling i familien"]
     assert "12" in stale["review_reason"]
-    flagged = by_title["Ran"]
-    assert flagged["needs_legal_review"] == "True" and flagged["legal_review_note"]
+    assert stale["needs_legal_review"] == "Nei"  # as the admin says it, not False
+    flagged = by_title["§ 327 Ran"]
+    assert flagged["needs_legal_review"] == "Ja" and flagged["legal_review_note"]
     assert flagged["review_reason"] and flagged["review_reason"] != stale["review_reason"]
     assert len(rows) == pages_due_for_review().count()
 
@@ -86,3 +83,60 @@ def test_report_is_for_editors_only(client, django_user_model):
     user = django_user_model.objects.create_user("reader", "r@example.com", "pw")
     client.force_login(user)
     assert client.get(URL).status_code in (302, 403)
+
+
+def listed_pks(admin_client, **filters):
+    response = admin_client.get(URL, filters)
+    assert response.status_code == 200
+    return {page.pk for page in response.context["pages"]}
+
+
+def test_report_filters_by_why(admin_client):
+    flagged = review(OffencePage.objects.get(section="327"), days_ago=10, flagged=True)
+    stale = review(OffencePage.objects.get(section="282"), days_ago=400)
+    never = review(ContentPage.objects.get(slug_nb="hvem-har-plikten"))
+
+    overdue = listed_pks(admin_client, reason="overdue")
+    assert stale.pk in overdue and flagged.pk not in overdue and never.pk not in overdue
+    assert flagged.pk in listed_pks(admin_client, reason="flagged")
+    assert stale.pk not in listed_pks(admin_client, reason="flagged")
+    assert never.pk in listed_pks(admin_client, reason="never")
+    # The export follows the filter the editor sees.
+    assert {row["get_admin_display_title"] for row in csv_rows(admin_client, reason="overdue")} == {
+        stale.get_admin_display_title()
+    }
+
+
+def test_report_filters_by_category_and_publication_state(admin_client):
+    robbery = OffencePage.objects.get(section="327")
+    category = robbery.category
+    in_category = listed_pks(admin_client, category=category.pk)
+    assert robbery.pk in in_category
+    assert all(OffencePage.objects.filter(pk=pk, category=category).exists() for pk in in_category)
+    assert len(in_category) < len(listed_pks(admin_client))
+
+    robbery.unpublish()
+    assert robbery.pk in listed_pks(admin_client, live="draft")
+    assert robbery.pk not in listed_pks(admin_client, live="live")
+
+
+def test_report_filter_form_names_the_filters(admin_client):
+    html = admin_client.get(URL).content.decode()
+    assert 'name="reason"' in html and 'name="category"' in html and 'name="live"' in html
+    assert OffenceCategory.objects.first().name in html
+
+
+def test_report_with_bad_filter_values_is_not_a_server_error(admin_client):
+    response = admin_client.get(URL, {"reason": "x", "category": "abc", "live": "maybe"})
+    assert response.status_code == 200
+
+
+def test_report_shows_and_exports_the_public_address_not_the_tree_path(admin_client):
+    robbery = OffencePage.objects.get(section="327")
+    html = admin_client.get(URL).content.decode()
+    assert f'<a href="{robbery.full_url}">{robbery.full_url}</a>' in html
+    row = next(r for r in csv_rows(admin_client) if r["report_section"] == "§ 327")
+    assert row["public_url"] == robbery.full_url == "http://localhost/lovbrudd/straffeloven-327/"
+    assert (
+        robbery.url_path not in row.values()
+    )  # /home/lovbrudd/straffeloven-327/: no reader sees it
