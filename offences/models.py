@@ -29,7 +29,8 @@ from plikt.blocks import BodyBlock
 from plikt.i18n.fallback import is_filled
 from plikt.i18n.preview import LanguagePreviewMixin
 from plikt.mixins import LegalReviewMixin
-from plikt.models import SitePage
+from plikt.models import SitePage, short_text_panel
+from plikt.slugs import AsciiSlugMixin
 
 # The filter text is matched with LIKE: longer input cannot match any title and only costs.
 MAX_QUERY_LENGTH = 200
@@ -252,7 +253,7 @@ class OffenceIndexPage(SitePage):
         return context
 
 
-class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
+class OffencePage(AsciiSlugMixin, LanguagePreviewMixin, LegalReviewMixin, Page):
     """One offence named in straffeloven § 196: the section, what it means, and what to do.
 
     The page's ``title`` is the plain-language name; ``official_title`` is the heading the
@@ -340,7 +341,7 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
                 ],
                 heading=_("The law"),
             ),
-            FieldPanel("summary"),
+            short_text_panel("summary"),
             FieldPanel("body"),
             FieldPanel("search_words"),
         ]
