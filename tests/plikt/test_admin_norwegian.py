@@ -35,7 +35,8 @@ KNOWN_ENGLISH = [
     "Set publishing schedule",
     "Choose when this page should go live and/or expire",
     "Save schedule",
-    'This publishing schedule will only take effect after you select the "Schedule to publish" option',
+    'This publishing schedule will only take effect after you select the "Schedule to publish" '
+    "option",
     "No publishing schedule set",
     # The page editor and its side panels
     "Save changes",
