@@ -30,6 +30,7 @@ from plikt.i18n.fallback import is_filled
 from plikt.i18n.preview import LanguagePreviewMixin
 from plikt.mixins import LegalReviewMixin
 from plikt.models import SitePage, short_text_panel
+from plikt.page_forms import SitePageForm
 from plikt.slugs import AsciiSlugMixin
 
 # The filter text is matched with LIKE: longer input cannot match any title and only costs.
@@ -326,6 +327,7 @@ class OffencePage(AsciiSlugMixin, LanguagePreviewMixin, LegalReviewMixin, Page):
         index.FilterField("letter"),
     ]
 
+    base_form_class = SitePageForm
     content_panels = (
         Page.content_panels
         + [

@@ -21,6 +21,7 @@ from plikt.blocks import BodyBlock
 from plikt.i18n.models import TranslationSource  # noqa: F401 - out-of-date tracking
 from plikt.i18n.preview import LanguagePreviewMixin
 from plikt.mixins import LegalReviewMixin
+from plikt.page_forms import SitePageForm
 from plikt.slugs import AsciiSlugMixin
 
 
@@ -49,6 +50,7 @@ class SitePage(AsciiSlugMixin, LanguagePreviewMixin, Page):
         index.SearchField("body"),
     ]
     content_panels = Page.content_panels + [short_text_panel("intro"), FieldPanel("body")]
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True

@@ -104,3 +104,32 @@ def test_the_intro_field_is_three_growing_lines_not_a_tall_box(admin_client, hom
         intro = soup.find("textarea", attrs={"name": name})
         assert intro["rows"] == "3", name
         assert intro["data-controller"] == "w-autosize", name
+
+
+def test_a_draft_left_by_an_abandoned_add_form_is_named_and_linked_in_norwegian(admin_client, home):
+    # What Wagtail 8's autosave leaves when an editor types into "add page" and goes away.
+    draft = home.add_child(instance=ContentPage(title="Ny side", slug="ny-side", live=False))
+    response = admin_client.post(f"/admin/pages/add/plikt/contentpage/{home.pk}/", page_form())
+    assert response.status_code == 200
+    assert not ContentPage.objects.filter(slug_nb="ny-side").exclude(pk=draft.pk).exists()
+    soup = BeautifulSoup(response.content, "html.parser")
+    errors = soup.select(".error-message")
+    message = " ".join(p.get_text(" ", strip=True) for p in errors)
+    assert "«ny-side»" in message and "utkastet «Ny side»" in message, message
+    assert "aldri er publisert" in message
+    assert "This slug is already in use" not in response.content.decode()
+    link = [a for p in errors for a in p.find_all("a")]
+    assert [a["href"] for a in link] == [f"/admin/pages/{draft.pk}/edit/"]
+    assert link[0].get_text(strip=True) == "Åpne utkastet"
+
+
+def test_a_published_page_with_the_address_is_named_with_what_to_do(admin_client, home):
+    taken = ContentPage.objects.child_of(home).live().first()
+    response = admin_client.post(
+        f"/admin/pages/add/plikt/contentpage/{home.pk}/",
+        page_form(slug_nb=taken.slug_nb, title_nb="Noe annet"),
+    )
+    assert response.status_code == 200
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    assert f"Adressen «{taken.slug_nb}» brukes allerede av siden «{taken.title_nb}»" in text
+    assert "Velg en annen adresse (fanen Fremhev)" in text
