@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -10,7 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("Only for local development: set DJANGO_DEBUG=1.")
+            raise CommandError(_("Only for local development: set DJANGO_DEBUG=1."))
         User = get_user_model()
         if User.objects.filter(username="admin").exists():
             self.stdout.write("User 'admin' exists; its password was printed when it was made.")
