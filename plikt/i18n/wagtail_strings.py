@@ -186,6 +186,22 @@ WAGTAIL = (
     gettext_noop("To be created by %(user)s"),
     gettext_noop("Sort by '%(label)s' in ascending order."),
     gettext_noop("Sort by '%(label)s' in descending order."),
+    # Messages after saving, submitting and scheduling.
+    gettext_noop("Go to the first error"),
+    gettext_noop("Autosave is <span>paused</span>"),
+    gettext_noop("There are validation errors, click save to highlight them."),
+    gettext_noop("The page could not be created due to validation errors."),
+    gettext_noop("The page could not be saved due to validation errors."),
+    gettext_noop("The page could not be saved as it is locked."),
+    gettext_noop(
+        'The page "%(title)s" has been submitted for moderation to workflow "%(workflow)s".'
+    ),
+    gettext_noop('The page "%(title)s" has been submitted to workflow "%(workflow)s"'),
+    gettext_noop('The page "%(title)s" has been approved in workflow "%(workflow)s".'),
+    gettext_noop(
+        "Page '%(page_title)s' is live and this version has been scheduled for publishing."
+    ),
+    gettext_noop("Workflow on page '%(page_title)s' has been cancelled."),
     # Field names, which Wagtail's filters show with a capital: "Requested by", "Workflow".
     gettext_noop("requested by"),
     gettext_noop("task"),

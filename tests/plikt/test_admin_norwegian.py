@@ -231,3 +231,16 @@ def test_the_scheduling_dialog_is_on_the_edit_form_and_norwegian(norwegian_edito
     text = dialog.get_text(" ", strip=True)
     assert "Sett publiseringsplan" in text or "Planlegg publisering" in html
     assert "Schedule" not in text and "publishing schedule" not in text
+
+
+# Strings of the admin's scripts (Django's JavaScript catalog, locale/nb/LC_MESSAGES/djangojs.po),
+# seen in English in the page editor in Chromium.
+KNOWN_ENGLISH_IN_SCRIPTS = ["Collapse all", "Expand all", "Insert a block", "Add a comment"]
+
+
+def test_the_admin_scripts_catalog_is_norwegian(norwegian_editor):
+    source = norwegian_editor.get("/admin/jsi18n/").content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", source, re.S).group(1))
+    missing = [msgid for msgid in KNOWN_ENGLISH_IN_SCRIPTS if not catalog.get(msgid)]
+    assert not missing, f"no Norwegian for the admin's scripts: {missing}"
+    assert catalog["Collapse all"] == "Lukk alle"
