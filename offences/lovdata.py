@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 STRAFFELOVEN = "lov/2005-05-20-28"
 
 # Norwegian ordinals as Lovdata cites paragraphs («§ 262 annet ledd»). Both forms of 2 occur:
@@ -217,11 +219,16 @@ def read(path: str | Path) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise LovdataError(f"cannot read {path}: {error.strerror or error}") from error
+        reason = error.strerror or error
+        raise LovdataError(
+            _("cannot read %(path)s: %(reason)s") % {"path": path, "reason": reason}
+        ) from error
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise LovdataError(f"{path.name} is not UTF-8 text, so not a Lovdata XML file") from error
+        raise LovdataError(
+            _("%(name)s is not UTF-8 text, so not a Lovdata XML file") % {"name": path.name}
+        ) from error
     return parse(text, name=path.name)
 
 
@@ -232,12 +239,17 @@ def parse(text: str, name: str = "") -> Document:
     letter_a, shape = _letter_a(root, identifier)
     if letter_a is None:
         raise LovdataError(
-            f"{name or 'the document'} has no straffeloven § 196 first paragraph letter a) "
-            "(neither a change to it nor the section itself)"
+            _(
+                "%(name)s has no straffeloven § 196 first paragraph letter a) (neither a change "
+                "to it nor the section itself)"
+            )
+            % {"name": name or _("the document")}
         )
     entries = parse_list(letter_a.text())
     if not entries:
-        raise LovdataError(f"{name or 'the document'}: § 196 letter a) names no section")
+        raise LovdataError(
+            _("%(name)s: § 196 letter a) names no section") % {"name": name or _("the document")}
+        )
     return Document(
         name=name,
         identifier=identifier,
@@ -256,7 +268,10 @@ def parse_list(text: str) -> list[Entry]:
         if match["ordinal"]:
             paragraph = ORDINALS.get(match["ordinal"].lower())
             if paragraph is None:
-                raise LovdataError(f"cannot read «{match[0]}»: «{match['ordinal']} ledd»")
+                raise LovdataError(
+                    _("cannot read «%(entry)s»: «%(ordinal)s ledd»")
+                    % {"entry": match[0], "ordinal": match["ordinal"]}
+                )
         heading = as_section_heading(match["heading"] or "")
         entries.append(Entry(match["section"], paragraph, heading))
     return entries

@@ -30,7 +30,9 @@ from plikt.i18n import ui
 from plikt.i18n.fallback import is_filled
 from plikt.i18n.preview import LanguagePreviewMixin
 from plikt.mixins import LegalReviewMixin
-from plikt.models import SitePage
+from plikt.models import SitePage, short_text_panel
+from plikt.page_forms import SitePageForm
+from plikt.slugs import AsciiSlugMixin
 
 # The filter text is matched with LIKE: longer input cannot match any title and only costs.
 MAX_QUERY_LENGTH = 200
@@ -256,7 +258,7 @@ class OffenceIndexPage(SitePage):
         return context
 
 
-class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
+class OffencePage(AsciiSlugMixin, LanguagePreviewMixin, LegalReviewMixin, Page):
     """One offence named in straffeloven § 196: the section, what it means, and what to do.
 
     The page's ``title`` is the plain-language name; ``official_title`` is the heading the
@@ -332,6 +334,7 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
         index.FilterField("letter"),
     ]
 
+    base_form_class = SitePageForm
     content_panels = (
         Page.content_panels
         + [
@@ -347,7 +350,7 @@ class OffencePage(LanguagePreviewMixin, LegalReviewMixin, Page):
                 ],
                 heading=_("The law"),
             ),
-            FieldPanel("summary"),
+            short_text_panel("summary"),
             FieldPanel("body"),
             FieldPanel("search_words"),
         ]

@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,9 +21,21 @@ from plikt.blocks import BodyBlock
 from plikt.i18n.models import TranslationSource  # noqa: F401 - out-of-date tracking
 from plikt.i18n.preview import LanguagePreviewMixin
 from plikt.mixins import LegalReviewMixin
+from plikt.page_forms import SitePageForm
+from plikt.slugs import AsciiSlugMixin
 
 
-class SitePage(LanguagePreviewMixin, Page):
+def short_text_panel(name: str) -> FieldPanel:
+    """A panel for a sentence or two: three lines, growing as the editor writes.
+
+    Wagtail gives a model ``TextField`` its auto-height widget, but wagtail-modeltranslation's
+    per-language fields are a subclass Wagtail does not match, so they would get Django's
+    default ten-row textarea (320 px for one sentence).
+    """
+    return FieldPanel(name, widget=AdminAutoHeightTextInput(attrs={"rows": 3}))
+
+
+class SitePage(AsciiSlugMixin, LanguagePreviewMixin, Page):
     """What every public page of the site has: a short introduction and a body of blocks."""
 
     intro = models.TextField(
@@ -36,7 +49,8 @@ class SitePage(LanguagePreviewMixin, Page):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [short_text_panel("intro"), FieldPanel("body")]
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True

@@ -259,6 +259,7 @@ elif FRONTEND_CACHE_CLOUDFRONT_ID:
 
 # --- Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Plikt"
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses: the admin writes ø as o (plikt/slugs.py)
 WAGTAIL_I18N_ENABLED = False  # languages are fields on one page tree (wagtail-modeltranslation)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}

@@ -1,4 +1,4 @@
-"""The Translators group and the "Translation review" workflow.
+"""The Translators group and the review workflow («Gjennomgang av oversettelser»).
 
 In Wagtail, what a group may do with pages is a ``GroupPagePermission`` on a page, inherited by
 everything below it: "add" and "change" let a member create and edit pages and save drafts,
@@ -18,7 +18,7 @@ workflow unless another one is already assigned.
 """
 
 GROUP = "Translators"
-WORKFLOW = "Translation review"
+WORKFLOW = "Gjennomgang av oversettelser"  # shown as stored: «Send inn til Gjennomgang av ...»
 REVIEWER_GROUPS = ("Moderators", "Editors")
 PAGE_PERMISSIONS = ("add_page", "change_page")
 

@@ -39,11 +39,11 @@ def test_translator_submits_a_sami_draft_for_review_through_the_admin(client, tr
     assert b'name="action-submit"' in edit.content
 
     workflow = page.get_workflow()
-    assert workflow is not None and workflow.name == "Translation review"
+    assert workflow is not None and workflow.name == "Gjennomgang av oversettelser"
 
 
 def test_translation_review_is_approved_by_moderators_and_editors(db):
-    workflow = Workflow.objects.get(name="Translation review")
+    workflow = Workflow.objects.get(name="Gjennomgang av oversettelser")
     (task,) = [task.specific for task in workflow.tasks]
     assert {group.name for group in task.groups.all()} >= {"Moderators", "Editors"}
     home = Page.objects.get(depth=2)

@@ -15,6 +15,8 @@ the page had no unpublished draft, published, so readers see the notice at once.
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from offences import lovdata
 from offences.models import Law, Letter, OffencePage
@@ -66,8 +68,12 @@ class Command(BaseCommand):
         if differences:
             count = len(differences)
             raise CommandError(
-                f"{count} {'entry differs' if count == 1 else 'entries differ'} from "
-                f"{document.name or 'the document'}",
+                ngettext(
+                    "%(count)d entry differs from %(name)s",
+                    "%(count)d entries differ from %(name)s",
+                    count,
+                )
+                % {"count": count, "name": document.name or _("the document")},
                 returncode=1,
             )
         self.stdout.write(self.style.SUCCESS("The catalogue matches the document."))

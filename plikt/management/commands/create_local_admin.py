@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 RESET = "DJANGO_DEBUG=1 .venv/bin/python manage.py changepassword admin"
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, **options):
         if not settings.DEBUG:
-            raise CommandError("Only for local development: set DJANGO_DEBUG=1.")
+            raise CommandError(_("Only for local development: set DJANGO_DEBUG=1."))
         admin_url = f"http://127.0.0.1:{port}/admin/"
         User = get_user_model()
         if User.objects.filter(username="admin").exists():

@@ -6,6 +6,7 @@ See ``plikt/i18n/po.py`` for the format (one entry per paragraph, heading or blo
 """
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from plikt import languages
 from plikt.i18n.po import ONLY_CHOICES, catalog_bytes, export_catalog
@@ -29,5 +30,7 @@ class Command(BaseCommand):
                 with open(output, "wb") as handle:
                     handle.write(data)
             except OSError as error:
-                raise CommandError(f"Cannot write {output}: {error}") from error
+                raise CommandError(
+                    _("Cannot write %(file)s: %(error)s") % {"file": output, "error": error}
+                ) from error
             self.stderr.write(f"{len(po)} entries for {language} ({only}) written to {output}")
