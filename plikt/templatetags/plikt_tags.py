@@ -4,12 +4,12 @@ from django import template
 from django.db.models import TextField
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import format_html, linebreaks
+from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import expand_db_html
 
-from plikt import languages, routing
+from plikt import hyphenation, languages, routing
 from plikt.i18n.fallback import is_filled, is_translated, raw_value, translated_languages
 
 register = template.Library()
@@ -21,6 +21,9 @@ def _render_value(obj, field: str, language: str, context) -> tuple[str, bool]:
     value = raw_value(obj, field, language)
     if isinstance(model_field, StreamField):
         flat = context.flatten() if hasattr(context, "flatten") else dict(context)
+        # The blocks' own templates learn which language their text is in (a Norwegian
+        # fallback on a Sámi page is still Norwegian): ``{{ value.text|hyphenate:text_language }}``.
+        flat["text_language"] = language
         return value.render_as_block(context=flat), True
     if isinstance(model_field, RichTextField):
         return expand_db_html(value), True
@@ -55,6 +58,19 @@ def tr_text(context, obj, field: str) -> str:
         if is_filled(obj, field, code):
             return raw_value(obj, field, code)
     return ""
+
+
+@register.filter(is_safe=True)
+def hyphenate(value, language: str = "") -> str:
+    """Soft hyphens in the long Norwegian words of a heading (see ``plikt.hyphenation``).
+
+    Takes text or HTML such as ``{% tr %}``'s fallback markup: ``{% filter hyphenate %}{% tr
+    page "title" %}{% endfilter %}``. Plain text is escaped first, as ``{{ }}`` would. The text
+    is taken to be in ``language``, else in the active language, except inside ``lang``.
+    """
+    html = conditional_escape(value)
+    language = language or translation.get_language() or languages.DEFAULT
+    return mark_safe(hyphenation.hyphenate_html(str(html), language))  # noqa: S308 - escaped
 
 
 @register.filter
