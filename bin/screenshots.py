@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Screenshots of each page type on phones (360×740, 320×640) and at 1280 px, into docs/screenshots/.
+"""Screenshots of each page type at 360×740, 320×640 and 1280 px, into docs/screenshots/.
 
 Run by hand after a visible change (not by the test suite), against a running site whose
 database holds the demo content, with the same environment as the site:
