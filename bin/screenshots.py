@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Screenshots of each page type at 320 px and 1280 px wide, into docs/screenshots/.
+"""Screenshots of each page type at 360×740, 320×640 and 1280 px, into docs/screenshots/.
 
 Run by hand after a visible change (not by the test suite), against a running site whose
 database holds the demo content, with the same environment as the site:
@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-WIDTHS = {320: 640, 1280: 800}
+WIDTHS = {360: 740, 320: 640, 1280: 800}
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -48,8 +48,13 @@ def page_types() -> list[tuple[str, str]]:
         seen.add(name)
         with translation.override("nb"):
             found.append((name.lower(), page.get_url()))
+        if name == "SelfCheckPage":  # a question step too, as its form leads to it
+            found.append(("selfcheckpage-question", found[-1][1] + "?offence=listed&asked=offence"))
     found.append(("search", "/search/?q=plikt"))
+    found.append(("notfound", "/finnes-ikke/"))
     found.append(("homepage-se-fallback", "/se/"))
+    found.append(("offencepage-en", "/en/offences/penal-code-282/"))
+    found.append(("selfcheckpage-question-se", "/se/har-jeg-avvergingsplikt/?start"))
     return found
 
 

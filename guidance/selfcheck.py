@@ -140,13 +140,25 @@ def step_from_query(query: Mapping[str, str]) -> Step:
             return Step(OUTCOME, key, answers)
         value = query.get(key) or ""
         if not value:
-            error = MISSING if asked == key else (INVALID if asked else None)
-            return Step(QUESTION, key, answers, error)
+            return Step(QUESTION, key, answers, _unanswered_error(key, asked, answers))
         if value not in QUESTIONS[key].choices:
             return Step(QUESTION, key, answers, INVALID)
         if key == query.get(CHANGE_PARAM):
             return Step(QUESTION, key, answers, chosen=value)
         answers[key] = value
+
+
+def _unanswered_error(key: str, asked: str, answers: Mapping[str, str]) -> str | None:
+    """Why question ``key`` has no answer, given the question whose form was sent.
+
+    The form of the question just answered sends ``asked=<that question>``, so the next
+    question arrives with ``asked`` naming an answered one: a fresh question, no error. Only
+    this question's own form sent empty is a missing answer; an ``asked`` that is neither
+    (a later question while an earlier answer is gone, or no question at all) was tampered.
+    """
+    if not asked or asked in answers:
+        return None
+    return MISSING if asked == key else INVALID
 
 
 def choices_for(key: str) -> list[dict]:

@@ -56,5 +56,7 @@ def main_text(html: str | bytes) -> str:
     for element in main.find_all(BLOCKS):
         element.insert_before(_BREAK)
         element.insert_after(_BREAK)
-    blocks = (" ".join(part.split()) for part in main.get_text().split(_BREAK))
+    # Soft hyphens (headings, plikt.hyphenation) are invisible inside a line: not word breaks.
+    text = main.get_text().replace("\u00ad", "")
+    blocks = (" ".join(part.split()) for part in text.split(_BREAK))
     return "\n\n".join(block for block in blocks if block)

@@ -1,4 +1,5 @@
-"""The "Get help now" box and the footer's page links, on every public page (base.html)."""
+"""The "Get help now" box, the emergency line and the footer's page links, on every public page
+(base.html)."""
 
 from django import template
 
@@ -13,6 +14,13 @@ def helplines():
     # Cached; and every language's text is a column of the same row, so the {% tr %} calls
     # in the template need no queries either.
     return {"helplines": Helpline.for_display()}
+
+
+@register.inclusion_tag("includes/emergency_line.html")
+def emergency_line():
+    """The first helpline with a number: editors keep emergency 112 at the top (the order's
+    help text says so). Shown in the bar at the top of every page; cached like the box."""
+    return {"line": next((line for line in Helpline.for_display() if line.number), None)}
 
 
 @register.simple_tag(takes_context=True)

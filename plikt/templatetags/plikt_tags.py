@@ -4,12 +4,12 @@ from django import template
 from django.db.models import TextField
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.html import conditional_escape, format_html, format_html_join, linebreaks
 from django.utils.safestring import mark_safe
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import expand_db_html
 
-from plikt import languages, routing
+from plikt import hyphenation, languages, routing
 from plikt.i18n import ui
 from plikt.i18n.fallback import (
     is_filled,
@@ -78,7 +78,9 @@ def _render_pieces(obj, field: str, language: str, context) -> str:
         untouched = not any(key in translated for key in keys)
         child = stream_block.to_python([before if untouched else after])[0]
         lang = format_html(' lang="{}"', languages.DEFAULT) if untouched and keys else ""
-        rows.append((child.block_type, lang, child.render(context=flat)))
+        shown = languages.DEFAULT if untouched else language  # for the blocks' hyphenation
+        html = child.render(context={**flat, "text_language": shown})
+        rows.append((child.block_type, lang, html))
     # The same wrapper as StreamBlock.render_basic, so the page's markup and styles agree.
     return format_html_join("\n", '<div class="w-block-{0} block-{0}"{1}>{2}</div>', rows)
 
@@ -89,6 +91,9 @@ def _render_value(obj, field: str, language: str, context) -> tuple[str, bool]:
     value = raw_value(obj, field, language)
     if isinstance(model_field, StreamField):
         flat = context.flatten() if hasattr(context, "flatten") else dict(context)
+        # The blocks' own templates learn which language their text is in (a Norwegian
+        # fallback on a Sámi page is still Norwegian): ``{{ value.text|hyphenate:text_language }}``.
+        flat["text_language"] = language
         return value.render_as_block(context=flat), True
     if isinstance(model_field, RichTextField):
         return expand_db_html(value), True
@@ -135,6 +140,19 @@ def tr_text(context, obj, field: str) -> str:
         if is_filled(obj, field, code):
             return ui.Text(raw_value(obj, field, code), code)
     return ""
+
+
+@register.filter(is_safe=True)
+def hyphenate(value, language: str = "") -> str:
+    """Soft hyphens in the long Norwegian words of a heading (see ``plikt.hyphenation``).
+
+    Takes text or HTML such as ``{% tr %}``'s fallback markup: ``{% filter hyphenate %}{% tr
+    page "title" %}{% endfilter %}``. Plain text is escaped first, as ``{{ }}`` would. The text
+    is taken to be in ``language``, else in the active language, except inside ``lang``.
+    """
+    html = conditional_escape(value)
+    language = language or translation.get_language() or languages.DEFAULT
+    return mark_safe(hyphenation.hyphenate_html(str(html), language))  # noqa: S308 - escaped
 
 
 @register.filter

@@ -17,7 +17,7 @@ HIDDEN = [
     ".quick-exit",
     ".site-header",
     ".language-switcher",
-    ".site-header form",
+    ".site-header__search",
     ".site-breadcrumbs",
     ".site-footer__nav",
 ]

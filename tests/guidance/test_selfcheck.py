@@ -65,6 +65,17 @@ def test_every_path_reads_back_from_its_query_string(answers, outcome):
     assert (step.kind, step.key, step.answers, step.error) == (sc.OUTCOME, outcome, answers, None)
 
 
+@pytest.mark.parametrize(("answers", "outcome"), PATHS, ids=PATH_IDS)
+def test_every_question_after_a_valid_answer_is_asked_without_an_error(answers, outcome):
+    # What the form of each question sends: the answers so far and ``asked`` naming the
+    # question just answered. The next question is a fresh one, never "could not read".
+    keys = list(answers)
+    for position in range(1, len(keys)):
+        given = {key: answers[key] for key in keys[:position]}
+        step = sc.step_from_query(dict(given, asked=keys[position - 1]))
+        assert (step.kind, step.key, step.error) == (sc.QUESTION, keys[position], None), given
+
+
 def test_a_clear_yes_to_everything_except_danger_means_a_duty():
     answers = {"offence": "listed", "likely": "yes", "avertable": "yes", "risk": "no"}
     assert sc.next_step(answers) == sc.DUTY

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from guidance import selfcheck as sc
 from guidance.models import SelfCheckPage
+from plikt import languages
 from tests.guidance.test_selfcheck import PATH_IDS, PATHS
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +82,77 @@ def test_an_empty_answer_shows_the_question_again_with_an_error_summary(client):
     assert summary.a["href"] == "#" + first_radio["id"]
     assert soup.title.get_text().startswith("Error:")
     assert soup.select_one("legend h1").get_text(strip=True).startswith("Is it one of")
+
+
+def error_shown(soup) -> list[str]:
+    """Every sign of an error a reader would meet: summary, message, invalid radios, title."""
+    signs = [el.name + "." + " ".join(el.get("class", [])) for el in soup.select(
+        ".ds-error-summary, .ds-validation-message, [aria-invalid], [autofocus]"
+    )]  # fmt: skip
+    error_word = str(sc.ERRORS[sc.INVALID])  # the lazy strings follow the active language
+    if soup.title.get_text().startswith(("Error:", "Feil:")) or error_word in soup.get_text():
+        signs.append("title or text")
+    return signs
+
+
+@pytest.mark.parametrize("code", languages.CODES)
+def test_no_step_of_any_path_shows_an_error_after_a_valid_answer(client, code):
+    """Every question every path reaches, by sending each earlier question's form with each
+    of its choices, in each language: a fresh question, with no error and no focus moved."""
+    with translation.override(code):
+        _response, start = get(client, url_in(code) + sc.START_QUERY)
+        assert error_shown(start) == []
+        steps, to_answer, outcomes = 1, [start], 0
+        while to_answer:
+            soup = to_answer.pop()
+            for radio in soup.select("form.self-check__form input[type=radio]"):
+                _response, after = submit(client, soup, radio["value"])
+                assert error_shown(after) == [], (code, radio["name"], radio["value"])
+                if after.select_one("form.self-check__form"):
+                    steps += 1
+                    to_answer.append(after)
+                else:
+                    outcomes += 1
+    # The walk met every step: each answered beginning of a path is one more question, and
+    # every path ends on its own outcome page.
+    beginnings = {
+        tuple(answers.items())[:length]
+        for answers, _outcome in PATHS
+        for length in range(1, len(answers))
+    }
+    assert (steps, outcomes) == (1 + len(beginnings), len(PATHS))
+
+
+@pytest.mark.parametrize("code", languages.CODES)
+@pytest.mark.parametrize(
+    ("query", "error"),
+    [
+        ("?start=&asked=offence", sc.MISSING),  # Continue without choosing
+        ("?offence=listed&asked=likely", sc.MISSING),
+        ("?offence=listed&likely=perhaps&asked=likely", sc.INVALID),  # a garbage answer
+        ("?offence=%3Cb%3E&asked=offence", sc.INVALID),
+    ],
+)
+def test_a_missing_or_unreadable_answer_shows_one_error_summary_after_the_h1(
+    client, code, query, error
+):
+    with translation.override(code):
+        _response, soup = get(client, url_in(code) + query)
+        message = str(sc.ERRORS[error])
+    summaries = soup.select(".ds-error-summary")
+    assert len(summaries) == 1
+    summary = summaries[0]
+    assert message in summary.get_text(" ", strip=True)
+    # After the page's one h1 (the question), and no heading before that h1.
+    h1 = soup.find("h1")
+    assert summary.find_previous("h1") is h1
+    assert not h1.find_all_previous(["h2", "h3", "h4", "h5", "h6"])
+    # Valid HTML: aria-labelledby only where the element has a role that may be named (a
+    # named <section> is a region; a plain <div> is not), pointing at the summary's heading.
+    assert summary.name == "section" or summary.get("role")
+    assert soup.find(id=summary["aria-labelledby"]) is summary.find(["h2", "h3"])
+    assert "autofocus" in summary.attrs and summary["tabindex"] == "-1"
+    assert summary.a["href"] == "#" + soup.select_one("input[type=radio]")["id"]
 
 
 @pytest.mark.parametrize(

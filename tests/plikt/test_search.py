@@ -172,13 +172,18 @@ def test_private_page_is_not_found(client, home):
 
 
 @pytest.mark.django_db
-def test_header_has_a_search_landmark_on_every_page(client):
+def test_header_links_to_the_search_page_whose_form_is_a_search_landmark(client):
+    # Phone first: the header has a search link (a box took a line of every first screen).
     soup = BeautifulSoup(client.get("/en/").content, "html.parser")
-    form = soup.select_one("header form[role=search]")
+    link = soup.select_one("header a.site-header__search")
+    assert link["href"] == "/en/search/"
+    assert link.get_text(strip=True) == "Search"
+    page = BeautifulSoup(client.get(link["href"]).content, "html.parser")
+    form = page.select_one("main form[role=search]")
     assert form is not None
     assert form["method"] == "get"
     assert form["action"] == "/en/search/"
-    assert soup.find("label", attrs={"for": form.input["id"]}) is not None
+    assert page.find("label", attrs={"for": form.input["id"]}) is not None
 
 
 @pytest.mark.django_db
