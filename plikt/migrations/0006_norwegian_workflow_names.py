@@ -27,7 +27,7 @@ def rename(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plikt", "0004_translated_plural_names"),
+        ("plikt", "0005_search_reader_text_only"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
