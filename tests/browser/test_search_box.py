@@ -36,7 +36,7 @@ def phone(browser):
 
 
 @pytest.mark.parametrize(
-    ("path", "selector"), [("/", "#header-search-q"), ("/sok/", "#search-page-q")]
+    ("path", "selector"), [("/sok/", "#search-page-q"), ("/en/search/", "#search-page-q")]
 )
 def test_the_magnifier_does_not_cover_the_text_typed(browser_server, phone, path, selector):
     phone.goto(browser_server.url + path)
