@@ -149,3 +149,20 @@ def test_norwegian_fallback_on_sami_pages_is_marked_lang_nb():
     assert pages >= 60  # every live page (about 30) in three languages, and the form steps
     report = "\n".join(f"{url}\n    " + "\n    ".join(found[:8]) for url, found in problems.items())
     assert not problems, f"Norwegian read as Sámi on {len(problems)} pages:\n{report}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", SAMI)
+def test_error_pages_in_sami_mark_their_norwegian(language, rf):
+    """The 500 and 503 pages are rendered without the site's chrome or the database."""
+    from plikt import errors
+
+    sources = sami_sources(language)
+    for response in (
+        errors.server_error(rf.get(f"/{language}/")),
+        errors.service_unavailable(rf.get(f"/{language}/")),
+    ):
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.find("html")["lang"] == language
+        assert soup.find("h1").get_text(strip=True)
+        assert mislabelled(soup, language, sources) == [], response.status_code
