@@ -166,3 +166,21 @@ def test_error_pages_in_sami_mark_their_norwegian(language, rf):
         assert soup.find("html")["lang"] == language
         assert soup.find("h1").get_text(strip=True)
         assert mislabelled(soup, language, sources) == [], response.status_code
+
+
+@pytest.mark.django_db
+def test_translated_titles_inside_norwegian_chrome_are_read_in_the_page_language(client):
+    """The footer and breadcrumb navs are marked nb for their Norwegian labels; a title a
+    translator filled in must still be read as Sámi there ("[sma] …" is a placeholder)."""
+    from plikt.models import ContentPage
+
+    page = ContentPage.objects.get(slug_nb="hvem-har-plikten")
+    page.title_sma = "[sma] Hvem har avvergingsplikten?"
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get("/sma/hvem-har-plikten/").content, "html.parser")
+    crumb = soup.select_one(".site-breadcrumbs [aria-current=page]")
+    assert language_of(crumb.find_parent("nav")) == "nb"  # «Du er her»
+    assert crumb.get_text(strip=True) == page.title_sma
+    assert language_of(crumb.find(string=True).parent) == "sma"
+    assert language_of(soup.find("title")) == "sma"
+    assert language_of(soup.find("h1").find(string=True).parent) == "sma"
