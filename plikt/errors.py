@@ -83,7 +83,12 @@ def server_error(request, template_name="500.html"):
     with translation.override(language):
         try:
             html = loader.get_template(template_name).render(
-                {"LANGUAGE_CODE": language, "stylesheet": _stylesheet(), "home": _home(language)}
+                {
+                    "LANGUAGE_CODE": language,
+                    "text_language": _text_language(language),
+                    "stylesheet": _stylesheet(),
+                    "home": _home(language),
+                }
             )
         except Exception:  # noqa: BLE001 - last resort: never fail while reporting a failure
             html = "<!doctype html><title>500</title><h1>500</h1>"
@@ -120,7 +125,9 @@ def _admin_language(request) -> str:
 
 def _text_language(language: str) -> str:
     """The language the UI catalog's strings are really in: an untranslated Sámi string is
-    shown in Norwegian (Django's fallback to LANGUAGE_CODE), and must be marked so."""
+    shown in Norwegian (Django's fallback to LANGUAGE_CODE), and must be marked so. The error
+    pages are marked as a whole (they are rendered without the site's template tags): a
+    translator translates them together, and until then they are Norwegian."""
     with translation.override(language):
         return ui.message_language("The site is briefly unavailable")
 

@@ -40,11 +40,16 @@ class MarkedTranslateNode(template.Node):
         if isinstance(node, django_i18n.BlockTranslateNode):
             return node.render_token_list(node.singular)[0], message_context
         variable = node.filter_expression.var
-        message = variable.literal if variable.literal is not None else variable.resolve(context)
-        return str(message), message_context
+        if variable.literal is not None:
+            return str(variable.literal), message_context
+        # A fresh Variable: Django's own is flagged to translate once it has rendered.
+        return str(template.Variable(variable.var).resolve(context)), message_context
 
     def render(self, context):
-        language = ui.message_language(*self.message(context))
+        if getattr(self.node, "noop", False):  # {% translate "…" noop %}: the msgid, in English
+            language = ui.ENGLISH
+        else:
+            language = ui.message_language(*self.message(context))
         output = self.node.render(context)
         if self.node.asvar:
             value = context[self.node.asvar]

@@ -14,7 +14,7 @@ columns. Everything else a Sámi page shows comes from the Norwegian fallback.
 """
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import polib
 import pytest
@@ -27,9 +27,11 @@ from modeltranslation.utils import build_localized_fieldname
 
 from plikt import languages
 from plikt.i18n.catalogs import LOCALE_DIR
-from tests.plikt.public_urls import FORM_STEPS, form_submissions, public_urls
+from tests.plikt.public_urls import form_submissions, public_urls
 
 SAMI = ("se", "sma", "smj")
+# Enough form steps to walk the self-check from "Start now" to an outcome (five questions).
+STEPS = 8
 # Attributes a screen reader announces, or a browser shows as a tooltip.
 CHECKED_ATTRIBUTES = ("aria-label", "placeholder", "title", "alt")
 NOT_READ = ("script", "style", "template", "noscript")
@@ -111,6 +113,28 @@ def mislabelled(soup, language: str, sources: set[str]) -> list[str]:
     return wrong
 
 
+def same_page_links(soup, url):
+    """Links to the page itself with a query: "Start now" of the self-check (its questions
+    follow as forms), the case stories' setting filter, the search result pages."""
+    path = urlsplit(url).path
+    for link in soup.select("main a[href]"):
+        target = urlsplit(urljoin(url, link["href"]))
+        if target.path == path and target.query:
+            yield f"{target.path}?{target.query}"
+
+
+def unanswered(soup, url):
+    """Each form with radios sent without an answer: the self-check's error step."""
+    for form in soup.find_all("form"):
+        radios = {field.get("name") for field in form.find_all("input", type="radio")}
+        if not radios:
+            continue
+        for submitted in form_submissions(BeautifulSoup(str(form), "html.parser"), url):
+            parts = urlsplit(submitted)
+            kept = [(k, v) for k, v in parse_qsl(parts.query) if k not in radios]
+            yield f"{parts.path}?{urlencode(kept)}"
+
+
 def sami_pages():
     """Every public page in the three Sámi languages, with the steps of its GET forms."""
     starts = [url for url in public_urls() if url.split("/")[1] in SAMI]
@@ -131,9 +155,11 @@ def sami_pages():
             continue
         soup = BeautifulSoup(response.content, "html.parser")
         yield url, response, soup
-        if depth < FORM_STEPS:
+        if depth < STEPS:
             for submitted in form_submissions(soup, url, fill="voldtekt"):
                 queue.append((submitted, depth + 1))
+            queue.extend((link, depth + 1) for link in same_page_links(soup, url))
+            queue.extend((sent, STEPS) for sent in unanswered(soup, url))
 
 
 @pytest.mark.django_db
@@ -149,6 +175,42 @@ def test_norwegian_fallback_on_sami_pages_is_marked_lang_nb():
         wrong = mislabelled(soup, language, sources[language])
         if wrong:
             problems[url] = wrong
-    assert pages >= 60  # every live page (about 30) in three languages, and the form steps
+    # Every live page (about 80) in three languages, with the self-check's steps and filters.
+    assert pages >= 300
     report = "\n".join(f"{url}\n    " + "\n    ".join(found[:8]) for url, found in problems.items())
     assert not problems, f"Norwegian read as Sámi on {len(problems)} pages:\n{report}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", SAMI)
+def test_error_pages_in_sami_mark_their_norwegian(language, rf):
+    """The 500 and 503 pages are rendered without the site's chrome or the database."""
+    from plikt import errors
+
+    sources = sami_sources(language)
+    for response in (
+        errors.server_error(rf.get(f"/{language}/")),
+        errors.service_unavailable(rf.get(f"/{language}/")),
+    ):
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.find("html")["lang"] == language
+        assert soup.find("h1").get_text(strip=True)
+        assert mislabelled(soup, language, sources) == [], response.status_code
+
+
+@pytest.mark.django_db
+def test_translated_titles_inside_norwegian_chrome_are_read_in_the_page_language(client):
+    """The footer and breadcrumb navs are marked nb for their Norwegian labels; a title a
+    translator filled in must still be read as Sámi there ("[sma] …" is a placeholder)."""
+    from plikt.models import ContentPage
+
+    page = ContentPage.objects.get(slug_nb="hvem-har-plikten")
+    page.title_sma = "[sma] Hvem har avvergingsplikten?"
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get("/sma/hvem-har-plikten/").content, "html.parser")
+    crumb = soup.select_one(".site-breadcrumbs [aria-current=page]")
+    assert language_of(crumb.find_parent("nav")) == "nb"  # «Du er her»
+    assert crumb.get_text(strip=True) == page.title_sma
+    assert language_of(crumb.find(string=True).parent) == "sma"
+    assert language_of(soup.find("title")) == "sma"
+    assert language_of(soup.find("h1").find(string=True).parent) == "sma"

@@ -137,3 +137,14 @@ def test_english_pages_get_no_norwegian_marks_from_the_interface(client, db):
     marked = soup.select("[lang=nb]")
     # Only the language switcher's link to the Norwegian site, which names itself «norsk».
     assert [element.get_text(strip=True) for element in marked] == ["norsk"]
+
+
+def test_a_msgid_from_a_variable_is_looked_up_on_every_render(partial_catalog):
+    template = engines["django"].from_string(
+        "{% load i18n plikt_i18n %}<p>{% translate msgid %}</p>"
+    )
+    for _ in range(2):  # Django flags its variable to translate after the first render
+        exit_text = BeautifulSoup(template.render({"msgid": "Exit this page"}), "html.parser")
+        assert exit_text.find("span") is None
+        search = BeautifulSoup(template.render({"msgid": "Search"}), "html.parser")
+        assert search.find("span")["lang"] == "nb"
