@@ -4,9 +4,9 @@ Every live page in every language comes from the page tree; routes outside it co
 URLconf, so a view someone adds later is crawled without editing these tests.
 
 Scope of the crawl: ``make test`` crawls one live page of each page type in all five
-languages, every public route of the URLconf in all five languages, and every GET form
-reachable from them (and a page's links to its own steps: the self-check). ``PLIKT_A11Y_FULL=1`` (set by .ci/run, which also widens the browser
-audit) crawls every live page in all five languages.
+languages, every public route of the URLconf in all five languages, every GET form reachable
+from them, and a page's links to its own steps (the self-check). ``PLIKT_A11Y_FULL=1`` (set by
+.ci/run, which also widens the browser audit) crawls every live page in all five languages.
 """
 
 import io
