@@ -17,7 +17,7 @@ pages, and editors add the rest in the admin. No model of our own is needed.
 from urllib.parse import urlencode, urlparse
 
 from django import http
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
 from wagtail.contrib.redirects import middleware as wagtail_redirects
@@ -44,7 +44,8 @@ def language_redirect(request) -> http.HttpResponse | None:
     """301 for the old site's ``?lang=xx`` to the same path under the language's prefix."""
     if "lang" not in request.GET or request.method not in ("GET", "HEAD"):
         return None
-    if _url_name(request.path_info) not in PAGE_URL_NAMES:
+    url_name = _url_name(request.path_info)
+    if url_name not in PAGE_URL_NAMES:
         return None  # the API, the admin and the rest read ?lang= themselves, or ignore it
     requested = request.GET.get("lang", "").strip().lower()
     code = OLD_LANGUAGE_CODES.get(requested, requested)
@@ -53,6 +54,9 @@ def language_redirect(request) -> http.HttpResponse | None:
     _prefix, rest = split_prefix(request.path)
     rest = "/" + rest.lstrip("/")  # never "//host": that would leave the site
     target = rest if code == languages.DEFAULT else f"/{code}{rest}"
+    if url_name == "search":  # its path is a word of each language: /sok/, /en/search/
+        with translation.override(code):
+            target = reverse("search")
     query = [(key, value) for key, value in request.GET.items() if key != "lang"]
     location = escape_uri_path(target) + (f"?{urlencode(query)}" if query else "")
     return http.HttpResponsePermanentRedirect(location)

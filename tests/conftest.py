@@ -11,6 +11,7 @@ SHARED_WORKER = {
     "tests/browser/": "browser",  # one live server and one Chromium (tests/browser/conftest.py)
     "tests/plikt/test_privacy.py": "public_crawl",  # public_urls.crawl_once()
     "tests/plikt/test_security.py": "public_crawl",
+    "tests/plikt/test_html_valid.py": "public_crawl",
     "tests/plikt/test_varnish.py": "varnish",  # one Varnish and two apps (scale_stack.py)
 }
 

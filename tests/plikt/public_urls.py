@@ -4,9 +4,9 @@ Every live page in every language comes from the page tree; routes outside it co
 URLconf, so a view someone adds later is crawled without editing these tests.
 
 Scope of the crawl: ``make test`` crawls one live page of each page type in all five
-languages, every public route of the URLconf in all five languages, and every GET form
-reachable from them. ``PLIKT_A11Y_FULL=1`` (set by .ci/run, which also widens the browser
-audit) crawls every live page in all five languages.
+languages, every public route of the URLconf in all five languages, every GET form reachable
+from them, and a page's links to its own steps (the self-check). ``PLIKT_A11Y_FULL=1`` (set by
+.ci/run, which also widens the browser audit) crawls every live page in all five languages.
 """
 
 import io
@@ -136,6 +136,16 @@ def form_submissions(soup, page_url, fill=SECRET):
         yield urlsplit(action).path + "?" + urlencode(values)
 
 
+def same_page_steps(soup, page_url):
+    """Links from a page to itself with a query string: the self-check's "Start now" and
+    "Back" links, which lead into its steps without a form."""
+    path = urlsplit(page_url).path
+    for link in soup.find_all("a", href=True):
+        target = urlsplit(urljoin(page_url, link["href"]))
+        if target.path == path and target.query and not target.netloc:
+            yield f"{target.path}?{target.query}"
+
+
 def crawl(client, soups=None):
     """(url, response) for every public URL and the GET forms reachable from them.
 
@@ -157,6 +167,8 @@ def crawl(client, soups=None):
             if depth < FORM_STEPS:
                 for submitted in form_submissions(soup, url):
                     queue.append((submitted, depth + 1))
+                for step in same_page_steps(soup, url):
+                    queue.append((step, depth + 1))
 
 
 class CrawlResult:

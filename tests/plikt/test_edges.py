@@ -158,6 +158,8 @@ def test_error_preview_views_render_the_real_pages(rf):
         ("/en/?lang=nb", "/"),
         ("/?lang=no", "/"),
         ("/hvem-har-plikten/?lang=en&x=1", "/en/hvem-har-plikten/?x=1"),
+        ("/sok/?lang=en&q=vold", "/en/search/?q=vold"),  # the search page's own word
+        ("/en/search/?lang=se", "/se/sok/"),
     ],
 )
 def test_old_language_parameter_redirects_permanently(client, url, location):
