@@ -27,7 +27,15 @@ class SitePageForm(WagtailAdminPageForm):
             name = f"slug_{code}"
             if name not in self._errors:
                 continue
-            slug = self.data.get(name) or self.data.get(f"slug_{languages.DEFAULT}")
+            # The slug as the model has it (plikt.slugs may have repaired the one sent); when
+            # the form refused it before the model saw it, the one sent.
+            default = f"slug_{languages.DEFAULT}"
+            slug = (
+                getattr(self.instance, name, None)
+                or self.data.get(name)
+                or getattr(self.instance, default, None)
+                or self.data.get(default)
+            )
             holder = self._page_with_slug(parent, name, slug)
             if holder is not None:
                 self._errors[name] = self.error_class([self._taken_message(slug, holder)])

@@ -35,6 +35,12 @@ class AsciiSlugMixin:
                 value = getattr(self, name, None)
                 if value and not value.isascii():
                     setattr(self, name, ascii_slug(value))
+                title = getattr(self, build_localized_fieldname("title", code), None)
+                # The admin's script sometimes writes the slug with its plain slugify, which
+                # drops the letters it cannot reduce («Blåbær og øl» → blabr-og-l): seen in
+                # Chromium when an editor types the title and goes straight on. Repair that.
+                if title and value and value == slugify(title) != ascii_slug(title):
+                    setattr(self, name, ascii_slug(title))
             # Wagtail's own fallback (Page.full_clean) would slugify the title without
             # transliterating: fill the slug first, the same way.
             parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))

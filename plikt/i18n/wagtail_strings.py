@@ -12,7 +12,7 @@ for a Norwegian editor and looking for the msgids the packages' ``nb`` catalogs 
 catalog may translate some of these: ours still wins, so compare before removing one.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 # ruff: noqa: E501 - each msgid stays on one line, exactly as the package writes it, to grep for
 
@@ -216,5 +216,11 @@ MODELTRANSLATION = (
 
 # Wagtail's Norwegian for this one says «Tiittel».
 MISSPELLED = (gettext_noop("The page title as you'd like it to be seen by the public"),)
+
+# Plural strings: the search results' count, the usage count in the status panel.
+PLURALS = (
+    ngettext_lazy("Referenced %(count)s time", "Referenced %(count)s times", "count"),
+    ngettext_lazy("There is one matching page", "There are %(counter)s matching pages", "counter"),
+)
 
 STRINGS = WAGTAIL + MODELTRANSLATION + MISSPELLED

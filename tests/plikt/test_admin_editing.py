@@ -133,3 +133,24 @@ def test_a_published_page_with_the_address_is_named_with_what_to_do(admin_client
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
     assert f"Adressen «{taken.slug_nb}» brukes allerede av siden «{taken.title_nb}»" in text
     assert "Velg en annen adresse (fanen Fremhev)" in text
+
+
+def test_a_slug_the_admin_script_wrote_without_the_norwegian_letters_is_repaired(
+    admin_client, home
+):
+    # Chromium, typing «Blåbær og øl» and clicking on: the script sent "blabr-og-l".
+    response = admin_client.post(
+        f"/admin/pages/add/plikt/contentpage/{home.pk}/",
+        page_form(title_nb="Blåbær og øl", slug_nb="blabr-og-l"),
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert ContentPage.objects.get(title_nb="Blåbær og øl").slug_nb == "blabaer-og-ol"
+
+
+def test_a_slug_the_editor_chose_is_kept(admin_client, home):
+    response = admin_client.post(
+        f"/admin/pages/add/plikt/contentpage/{home.pk}/",
+        page_form(title_nb="Blåbær og øl", slug_nb="bar"),
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert ContentPage.objects.get(title_nb="Blåbær og øl").slug_nb == "bar"

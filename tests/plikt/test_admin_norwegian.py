@@ -149,7 +149,11 @@ def untranslated_by_packages() -> set[str]:
             done = set()
             if norwegian.exists():
                 done = {e.msgid for e in polib.pofile(str(norwegian)) if e.translated()}
-            english |= {e.msgid for e in polib.pofile(str(en)) if e.msgid not in done}
+            for entry in polib.pofile(str(en)):
+                if entry.msgid not in done:
+                    english.add(entry.msgid)
+                    if entry.msgid_plural:  # "There are %(counter)s matching pages"
+                        english.add(entry.msgid_plural)
     return {msgid for msgid in english if len(msgid) > 2} - SAME_IN_NORWEGIAN
 
 

@@ -1,5 +1,6 @@
 """UI string catalogs: complete in nb and en, empty but valid in Sámi, which falls back to nb."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -94,3 +95,37 @@ def test_untranslated_sami_ui_strings_show_the_norwegian_wording(client, db, cod
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == code
     assert soup.select_one("a.ds-skip-link").get_text(strip=True) == norwegian
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(re.findall(r"%\([a-z_]+\)[sd]|%[sd]|\{[a-z_]+\}", text))
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_norwegian_translations_keep_every_placeholder_and_none_is_empty_or_fuzzy(domain):
+    # A translation that loses «%(title)s» shows a broken message, or raises, on screen.
+    po = polib.pofile(str(LOCALE / "nb" / "LC_MESSAGES" / f"{domain}.po"))
+    assert len(po) > 0
+    wrong = []
+    for entry in po:
+        assert "fuzzy" not in entry.flags, entry.msgid
+        forms = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        assert all(forms), f"empty msgstr: {entry.msgid!r}"
+        source = placeholders(entry.msgid_plural or entry.msgid)
+        for form in forms:
+            # A singular form may say "one" instead of "%(count)s" (Norwegian «Én side»).
+            if placeholders(form) != source and not (
+                entry.msgid_plural and set(placeholders(form)) <= set(source)
+            ):
+                wrong.append((entry.msgid, form))
+    assert not wrong, wrong[:5]
+
+
+def test_the_wagtail_strings_the_project_supplies_are_norwegian():
+    from plikt.i18n import wagtail_strings
+
+    with translation.override("nb"):
+        same = {"Status: "}  # Norwegian as it is
+        english = [s for s in wagtail_strings.STRINGS if translation.gettext(s) == s]
+        english = [s for s in english if s not in same]
+    assert not english, english
