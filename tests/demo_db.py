@@ -121,6 +121,19 @@ def install(data: bytes):
     return teardown
 
 
+def save_as_file(path) -> None:
+    """This process's test database, as it is now (uncommitted rows included), written to an
+    SQLite file that other processes can open."""
+    from django.db import connection
+
+    copy = sqlite3.connect(":memory:")
+    copy.deserialize(connection.connection.serialize())
+    target = sqlite3.connect(path)
+    copy.backup(target)
+    target.close()
+    copy.close()
+
+
 def build(out: Path):
     """What a worker's ``django_db_setup`` does, then the result written to ``out``."""
     import django

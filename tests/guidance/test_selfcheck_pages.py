@@ -25,7 +25,19 @@ def get(client, url):
     return response, BeautifulSoup(response.content, "html.parser")
 
 
-def submit(client, soup, answer: str | None):
+# The paths below share their first steps (every one starts at the same question): each
+# step's page is rendered and parsed once for all of them. Only those tests use it; they read
+# the demo site as every test starts it, and the answers live in the address alone.
+_rendered = {}
+
+
+def get_shared(client, url):
+    if url not in _rendered:
+        _rendered[url] = get(client, url)
+    return _rendered[url]
+
+
+def submit(client, soup, answer: str | None, get=get):
     """Send the question's form as a browser would: hidden fields plus the chosen radio."""
     form = soup.select_one("form.self-check__form")
     pairs = [(i["name"], i["value"]) for i in form.select("input[type=hidden]")]
@@ -51,14 +63,14 @@ def test_the_start_page_explains_and_links_to_the_first_question(client):
 @pytest.mark.parametrize(("answers", "outcome"), PATHS, ids=PATH_IDS)
 def test_every_path_through_the_forms_reaches_its_outcome(client, answers, outcome):
     page = SelfCheckPage.objects.live().get()
-    _response, soup = get(client, url_in("en") + sc.START_QUERY)
+    _response, soup = get_shared(client, url_in("en") + sc.START_QUERY)
     for key, value in answers.items():
         # One question per page: its text is the page's only h1, inside the legend.
         assert soup.select_one("legend h1").get_text(strip=True) == getattr(
             page, f"{key}_question_en"
         )
         assert soup.select_one(".back-link")
-        _response, soup = submit(client, soup, value)
+        _response, soup = submit(client, soup, value, get=get_shared)
     assert soup.h1.get_text(strip=True) == getattr(page, f"{outcome}_heading_en")
     assert page.disclaimer_en in main_text(soup)
 

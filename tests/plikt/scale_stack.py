@@ -15,8 +15,10 @@ accept 127.0.0.1 and plain HTTP, which a browser needs to sign in without a TLS 
 The database is a throwaway ``plikt_scale_*`` database, dropped afterwards. Its tables are
 made from the models (``migrate --run-syncdb`` without migration files, as pytest-django's
 ``--no-migrations`` does: two seconds instead of twenty; CI's ``makemigrations --check``
-keeps models and migrations the same), with the rows Wagtail's data migrations would add,
-and the demo's home page and sections.
+keeps models and migrations the same). Its rows are the demo site: in a test run, the one
+the session already built (``load_demo_content`` on the SQLite test database), copied row for
+row (``copy_database``, a few seconds instead of building it again); by hand, built here
+with the rows Wagtail's data migrations would add and ``load_demo_content``.
 """
 
 from __future__ import annotations
@@ -161,13 +163,16 @@ class Browser:
 # --- The database -------------------------------------------------------------------------
 SETUP = r"""
 import json, sys, django
+import plikt.settings as production
+if sys.argv[3]:  # the demo site already built (SQLite), to copy instead of building again
+    production.DATABASES["demo"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": sys.argv[3]}
 django.setup()
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test.utils import override_settings
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
-HOST, PASSWORD = sys.argv[1:]
+HOST, PASSWORD, DEMO_DB = sys.argv[1:]
 # The image's build step first: whitenoise reads the files when an app starts.
 call_command("collectstatic", interactive=False, verbosity=0)
 print("static files ready", flush=True)
@@ -182,18 +187,24 @@ class NoMigrations(dict):
 
 
 with override_settings(MIGRATION_MODULES=NoMigrations()):
-    call_command("migrate", run_syncdb=True, interactive=False, verbosity=0)
-# What Wagtail's data migrations add: the default locale, the tree's root, media's root.
-Locale.objects.create(language_code="nb")
-Page.add_root(instance=Page(title="Root", slug="root"))
-Collection.add_root(name="Root")
+    call_command("migrate", run_syncdb=True, interactive=False, verbosity=0, database="default")
 
 from plikt import demo
 from plikt.models import ContentPage
 
-# The demo site, as `make run` builds it: every app plants its pages, then all are published
-# together (pages link to each other across apps, e.g. to the offence catalogue).
-call_command("load_demo_content", verbosity=0)
+if DEMO_DB:
+    # The demo site as the test session built it (load_demo_content, on SQLite), row for row.
+    from tests.plikt.scale_stack import copy_database
+
+    copy_database("demo", "default")
+else:
+    # What Wagtail's data migrations add: the default locale, the tree's root, media's root.
+    Locale.objects.create(language_code="nb")
+    Page.add_root(instance=Page(title="Root", slug="root"))
+    Collection.add_root(name="Root")
+    # The demo site, as `make run` builds it: every app plants its pages, then all are
+    # published together (pages link to each other across apps, e.g. the offence catalogue).
+    call_command("load_demo_content", verbosity=0)
 home = demo.ensure_home()
 site = Site.objects.get(is_default_site=True)
 site.hostname, site.port = HOST, 443  # Wagtail's PURGE names this host
@@ -207,11 +218,79 @@ print(json.dumps({"home": home.pk}))
 """
 
 
+# Copied by hand: Wagtail's search index has other columns on each database (it is rebuilt).
+NOT_COPIED = {"wagtailsearch.indexentry"}
+
+
+def copy_database(source: str, target: str) -> None:
+    """Every row of every table from the ``source`` database alias (the demo site the test
+    session built on SQLite) into ``target`` (this stack's PostgreSQL, tables made, emptied
+    here), then both search indexes rebuilt for PostgreSQL.
+
+    Runs in the set-up process. The values go through each field's own conversions (read
+    from SQLite, then prepared for PostgreSQL, as a save does), so booleans, dates, JSON and
+    StreamField bodies arrive as the ORM would write them; ids are kept and the sequences
+    moved past them. Two or three seconds of CPU, where building the demo again takes
+    twenty-five.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connections, transaction
+
+    connection = connections[target]
+    quote = connection.ops.quote_name
+    models = [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    ]
+    copied = [model for model in models if model._meta.label_lower not in NOT_COPIED]
+    with transaction.atomic(using=target), connection.cursor() as cursor:
+        # What the tables' creation wrote (content types, permissions) gives way to the
+        # source's rows, whose ids the copied rows point at.
+        cursor.execute(
+            "TRUNCATE " + ", ".join(quote(model._meta.db_table) for model in models) + " CASCADE"
+        )
+        for model in copied:
+            fields = model._meta.local_concrete_fields
+            rows = (
+                model._base_manager.using(source)
+                .order_by()
+                .values_list(*(field.attname for field in fields))
+            )
+            values = [
+                [field.get_db_prep_save(value, connection) for field, value in pairs]
+                for pairs in (zip(fields, row, strict=True) for row in rows)
+            ]
+            columns = ", ".join(quote(field.column) for field in fields)
+            placeholders = ", ".join(["%s"] * len(fields))
+            table = quote(model._meta.db_table)
+            # Our own table and column names; the values go as parameters.
+            insert = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+            if values:
+                cursor.executemany(insert, values)
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+    for model in copied:  # nothing lost on the way
+        had, has = (model._base_manager.using(alias).count() for alias in (source, target))
+        if had != has:
+            raise RuntimeError(f"copying {model._meta.label}: {had} rows, {has} arrived")
+    ContentType.objects.clear_cache()  # the ids syncdb gave are gone
+    call_command("update_index", verbosity=0)
+    call_command("rebuild_search_text", verbosity=0)
+
+
 # --- The stack ----------------------------------------------------------------------------
 class Stack:
     """Redis, Varnish and two app processes; ``close()`` stops them and drops the database."""
 
-    def __init__(self, page_cache_seconds: int, ports: dict | None = None, extra_env=None):
+    def __init__(
+        self, page_cache_seconds: int, ports: dict | None = None, extra_env=None, demo_db=None
+    ):
+        """``demo_db``: an SQLite file holding the demo site (the test session's own), copied
+        into the stack's database; without it the set-up builds the demo site itself."""
         # Varnish reads its VCL as its own unprivileged user: a folder others may enter.
         self.folder = Path(tempfile.mkdtemp(prefix="plikt-scale-"))
         self.folder.chmod(0o755)
@@ -225,6 +304,7 @@ class Stack:
         self.varnish_dir = self.folder / "varnish"
         self.home_id = None
         self.extra_env = extra_env or {}
+        self.demo_db = demo_db
         self.timings: dict[str, float] = {}  # seconds each step took, for the curious
 
     # Paths and environment
@@ -288,7 +368,7 @@ class Stack:
         )
         self.start_varnish()
         setup = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-c", SETUP, HOST, PASSWORD],
+            [sys.executable, "-c", SETUP, HOST, PASSWORD, str(self.demo_db or "")],
             cwd=ROOT,
             env=self.app_env(),
             stdout=subprocess.PIPE,

@@ -9,7 +9,6 @@ import io
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import uuid
@@ -21,6 +20,7 @@ from django.core.files.images import ImageFile
 from django.db import connection
 
 from plikt.backup import backup
+from tests import demo_db
 
 ROOT = settings.BASE_DIR
 
@@ -114,12 +114,7 @@ def save_test_database_as_file(path):
     """The test database, including this test's uncommitted rows, as an SQLite file: the
     "live site" that ``make backup`` runs against (the test's own connection holds a write
     transaction, so it cannot be the one backed up)."""
-    snapshot_db = sqlite3.connect(":memory:")
-    snapshot_db.deserialize(connection.connection.serialize())
-    site_db = sqlite3.connect(path)
-    snapshot_db.backup(site_db)
-    site_db.close()
-    snapshot_db.close()
+    demo_db.save_as_file(path)
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite backup path")

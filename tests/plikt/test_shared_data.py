@@ -36,8 +36,13 @@ def test_the_one_query_router_finds_what_step_by_step_routing_finds_in_every_lan
     for code in languages.CODES:
         with translation.override(code):
             for page in pages:
-                for language in {code, languages.DEFAULT}:
-                    url_path = getattr(page, f"url_path_{language}") or page.url_path
+                # A page without its own slug in this language has the Norwegian path twice:
+                # one route each (the same path, routed again, cannot give anything new).
+                paths = {
+                    getattr(page, f"url_path_{language}") or page.url_path
+                    for language in (code, languages.DEFAULT)
+                }
+                for url_path in paths:
                     components = url_path[len(root.url_path) :].strip("/").split("/")
                     expected = outcome(patch_wagtailadmin._new_route, root, components)
                     assert outcome(routing.route, root, components) == expected, (code, url_path)

@@ -20,12 +20,16 @@ import time
 
 import psycopg
 import pytest
+from django.db import connection
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from tests import demo_db
 from tests.plikt import scale_stack
 from tests.plikt.scale_stack import VARNISHD, VCL_DIR
 
-pytestmark = pytest.mark.varnish
+# django_db: the stack copies the session's demo database, which pytest-django creates only
+# when a selected test asks for it (this module alone would not).
+pytestmark = [pytest.mark.varnish, pytest.mark.django_db]
 
 PAGE_SECONDS = 8
 LANGUAGES = ("nb", "en", "se", "sma", "smj")
@@ -50,9 +54,17 @@ def require_stack():
 
 
 @pytest.fixture(scope="module")
-def stack():
+def stack(request, django_db_blocker, tmp_path_factory):
     require_stack()
-    running = scale_stack.Stack(page_cache_seconds=PAGE_SECONDS)
+    # The demo site this session has built already (SQLite): the stack copies it into its
+    # PostgreSQL database instead of building it again there.
+    request.getfixturevalue("django_db_setup")
+    demo = None
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            demo = tmp_path_factory.mktemp("varnish-demo") / "demo.sqlite3"
+            demo_db.save_as_file(demo)
+    running = scale_stack.Stack(page_cache_seconds=PAGE_SECONDS, demo_db=demo)
     running.reader_responses = []
     read = running.read
 
