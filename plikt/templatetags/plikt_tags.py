@@ -155,6 +155,14 @@ def hyphenate(value, language: str = "") -> str:
     return mark_safe(hyphenation.hyphenate_html(str(html), language))  # noqa: S308 - escaped
 
 
+@register.simple_tag(takes_context=True)
+def hyphenated(context, value) -> str:
+    """``hyphenate`` in the language a block's text is in: ``{% tr %}`` tells the blocks it
+    renders (``text_language``); a block rendered elsewhere (preview, admin) has none, and its
+    text is taken to be in the active language."""
+    return hyphenate(value, context.get("text_language") or "")
+
+
 @register.filter
 def ancestors(page) -> list:
     """The page's ancestors from the home page down (see ``plikt.routing.ancestors``)."""

@@ -167,7 +167,7 @@ def import_title(tmp_path, page, language="se", publish=False):
         if entry.msgctxt == context:
             entry.msgstr = PLACEHOLDER
     po.save(str(exported))
-    args = [str(exported), "--publish"] if publish else [str(exported)]
+    args = [str(exported), "--language", language] + (["--publish"] if publish else [])
     call_command("import_translations", *args)
 
 
