@@ -38,7 +38,7 @@ RUN = {
     "DJANGO_DEBUG=1 .venv/bin/python manage.py check_law nl-20050520-028.xml --flag": {2},
     "DJANGO_DEBUG=1 .venv/bin/python manage.py export_translations --language se "
     "--only missing --output se.po": {0},
-    "DJANGO_DEBUG=1 .venv/bin/python manage.py import_translations se.po": {0},
+    "DJANGO_DEBUG=1 .venv/bin/python manage.py import_translations se.po --language se": {0},
     "DJANGO_DEBUG=1 .venv/bin/python manage.py clear_page_cache": {0},
     # The Docker release step, with this machine's Python in place of the image's.
     RELEASE_STEP: {0},
