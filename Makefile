@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/plikt_ci
 DEV := DJANGO_DEBUG=1
 PORT ?= 8000
 
-.PHONY: install lock catalogs migrate demo run test test-postgres test-browser lint format css check-deploy backup restore clean
+.PHONY: install lock catalogs migrate demo run test test-all test-postgres test-browser lint format css check-deploy backup restore clean
 
 # Python packages come from uv.lock: every one pinned, with its hashes (README "Dependencies").
 # uv, in the version pyproject.toml requires, is installed into .venv by pip, then installs the
@@ -58,6 +58,10 @@ PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 test: install
 	$(PYTEST) $(PYTEST_ARGS)
+
+# Also the tests that start whole process stacks (tests/conftest.py STACK; CI runs them).
+test-all: install
+	PLIKT_STACK_TESTS=1 $(PYTEST) $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL; pytest-django makes and drops a throwaway test_* database
 # (one per worker: test_<name>_gw0, test_<name>_gw1, ...).

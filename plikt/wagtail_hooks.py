@@ -17,6 +17,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+from wagtail.utils.version import get_main_version
 
 from plikt import languages
 from plikt.i18n import tracking
@@ -122,3 +123,13 @@ def warn_outdated_snippet_translations(request, instance):
 def keep_the_form_for_back():
     """Back after a failed save returns to the filled-in form (static/js/admin-forms.js)."""
     return format_html('<script src="{}" defer></script>', static("js/admin-forms.js"))
+
+
+@hooks.register("construct_help_menu")
+def whats_new_in_the_editors_language(request, items):
+    """Wagtail builds its help menu once per process, and its "What's new" label is formatted
+    then, in the language of whoever came first: label it again for this editor."""
+    version = get_main_version(include_patch=False)
+    for item in items:
+        if item.name == f"whats-new-in-wagtail-{version}":
+            item.label = _("What's new in Wagtail %(version)s") % {"version": version}

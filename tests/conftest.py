@@ -1,7 +1,10 @@
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from tests import demo_db
 
@@ -14,6 +17,29 @@ SHARED_WORKER = {
     "tests/plikt/test_html_valid.py": "public_crawl",
     "tests/plikt/test_varnish.py": "varnish",  # one Varnish and two apps (scale_stack.py)
 }
+
+
+# Tests that start whole process stacks (gunicorn, varnishd, make run, the README's commands
+# in a fresh copy of the project) and wait on real clocks: about two minutes of the suite's
+# time between them. ``make test`` leaves them out so that it stays quick to run before each
+# commit; ``PLIKT_STACK_TESTS=1 make test`` (``make test-all``, and .ci/run) runs them too.
+STACK = (
+    "tests/plikt/test_varnish.py",
+    "tests/plikt/test_scheduler.py",
+    "tests/plikt/test_readme_commands.py",
+    "tests/plikt/test_make_run.py",
+    "tests/plikt/test_production_server.py",
+)
+STACK_TESTS = os.environ.get("PLIKT_STACK_TESTS") == "1"
+
+
+def pytest_report_header(config):
+    if not STACK_TESTS:
+        return [
+            f"stack tests ({len(STACK)} files that start servers) left out: "
+            "make test-all or PLIKT_STACK_TESTS=1 runs them (CI does)"
+        ]
+    return []
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist
@@ -70,6 +96,11 @@ def _shared_demo_db(config):
 def pytest_collection_modifyitems(config, items):
     """While the shared database is being built, workers can only run tests without one: those
     come first (pytest-django puts them last). A group above goes with its database tests."""
+    if not STACK_TESTS:
+        left_out = [item for item in items if item.nodeid.startswith(STACK)]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if not item.nodeid.startswith(STACK)]
     if _shared_demo_db(config):
         # A stable sort: pytest-django's order otherwise.
         items.sort(key=lambda item: _needs_database(item) or bool(_group(item.nodeid)))
@@ -105,6 +136,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A test that activates a language and fails (or forgets) must not hand it to the next:
+    # modeltranslation writes ``title=`` into the active language's column.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

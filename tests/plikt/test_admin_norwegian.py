@@ -20,6 +20,7 @@ import pytest
 import wagtail
 import wagtail_modeltranslation
 from bs4 import BeautifulSoup
+from django.test import Client
 from django.utils import translation
 from wagtail.models import Page, get_page_models
 from wagtail.users.models import UserProfile
@@ -248,3 +249,23 @@ def test_the_admin_scripts_catalog_is_norwegian(norwegian_editor):
     missing = [msgid for msgid in KNOWN_ENGLISH_IN_SCRIPTS if not catalog.get(msgid)]
     assert not missing, f"no Norwegian for the admin's scripts: {missing}"
     assert catalog["Collapse all"] == "Lukk alle"
+
+
+def test_the_help_menu_speaks_each_editors_language_whoever_came_first(
+    norwegian_editor, django_user_model
+):
+    # Wagtail builds its help menu once per process: an English editor first used to leave
+    # "What's new in Wagtail" in English for everyone after.
+    english = Client()
+    user = django_user_model.objects.create_superuser("editor-en", "e@example.com", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    english.force_login(user)
+    def whats_new(client):
+        strings = visible_strings(client.get("/admin/").content.decode())
+        return {s for s in strings if "Wagtail 8" in s}
+
+    assert any(s.startswith("What's new in Wagtail") for s in whats_new(english))
+    norwegian = whats_new(norwegian_editor)
+    assert norwegian and not any(s.startswith("What's new") for s in norwegian), norwegian
