@@ -9,6 +9,8 @@ are JSON lines through plikt.logging.JsonFormatter, like Django's own.
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
@@ -25,21 +27,43 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 # PLIKT_SCHEDULER_INTERVAL is its period in seconds.
 scheduler_enabled = os.environ.get("PLIKT_SCHEDULER", "1") != "0"
 scheduler_interval = os.environ.get("PLIKT_SCHEDULER_INTERVAL", "30")
-_scheduler = {"process": None}
+_scheduler = {"process": None, "stopping": False}
+# A scheduler that dies (killed, out of memory) is started again after this many seconds:
+# nothing else would notice that scheduled pages stopped going live in this container.
+SCHEDULER_RESTART_DELAY = 5
+
+
+def _supervise_scheduler(server):
+    manage = Path(__file__).resolve().parent / "manage.py"
+    while not _scheduler["stopping"]:
+        process = subprocess.Popen(  # noqa: S603 - this interpreter, our manage.py
+            [sys.executable, str(manage), "run_scheduler", "--exit-with-parent"]
+            + ["--interval", scheduler_interval]
+        )
+        _scheduler["process"] = process
+        server.log.info("scheduler started (pid %d)", process.pid)
+        # poll() also ends when gunicorn's own child reaping collected the process first.
+        while process.poll() is None and not _scheduler["stopping"]:
+            time.sleep(1)
+        if _scheduler["stopping"]:
+            return
+        server.log.warning(
+            "scheduler (pid %d) stopped; starting it again in %d s",
+            process.pid,
+            SCHEDULER_RESTART_DELAY,
+        )
+        time.sleep(SCHEDULER_RESTART_DELAY)
 
 
 def when_ready(server):
-    if not scheduler_enabled:
-        return
-    manage = Path(__file__).resolve().parent / "manage.py"
-    _scheduler["process"] = subprocess.Popen(  # noqa: S603 - this interpreter, our manage.py
-        [sys.executable, str(manage), "run_scheduler", "--exit-with-parent"]
-        + ["--interval", scheduler_interval]
-    )
-    server.log.info("scheduler started (pid %d)", _scheduler["process"].pid)
+    if scheduler_enabled:
+        threading.Thread(
+            target=_supervise_scheduler, args=(server,), name="scheduler", daemon=True
+        ).start()
 
 
 def on_exit(server):
+    _scheduler["stopping"] = True
     process = _scheduler["process"]
     if process is not None and process.poll() is None:
         process.terminate()

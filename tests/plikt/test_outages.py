@@ -174,7 +174,7 @@ def build_site(env):
     """Static files, tables from the models and the demo site: tests/plikt/scale_stack.py's
     set-up (``migrate --run-syncdb``, seconds instead of the migrations' twenty)."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", scale_stack.SETUP, scale_stack.HOST, LOGIN_PASSWORD],
+        [sys.executable, "-c", scale_stack.SETUP, scale_stack.HOST, LOGIN_PASSWORD, ""],  # build
         cwd=ROOT,
         env=env,
         capture_output=True,
