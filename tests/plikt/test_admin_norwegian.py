@@ -262,6 +262,7 @@ def test_the_help_menu_speaks_each_editors_language_whoever_came_first(
     profile.preferred_language = "en"
     profile.save()
     english.force_login(user)
+
     def whats_new(client):
         strings = visible_strings(client.get("/admin/").content.decode())
         return {s for s in strings if "Wagtail 8" in s}
