@@ -14,6 +14,7 @@ user (``runuser``), in a folder that user owns.
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -38,6 +39,19 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def stop_group(process, first_signal=signal.SIGTERM, timeout: float = 20) -> None:
+    """Stop a process started with ``start_new_session=True`` and everything it started:
+    ``first_signal`` to its group, then SIGKILL if it has not ended within ``timeout``."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, first_signal)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def wait_for_port(port: int, up: bool = True, timeout: float = 30) -> None:

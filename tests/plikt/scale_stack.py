@@ -31,7 +31,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,8 @@ from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
+
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 VCL_DIR = ROOT / "deploy" / "varnish"
@@ -80,12 +81,6 @@ def missing() -> list[str]:
     except Exception as error:  # noqa: BLE001 - any failure means "no server to use"
         lacks.append(f"a PostgreSQL server at {postgres_url()} ({error.__class__.__name__})")
     return lacks
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # --- HTTP ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from tests.plikt.fresh_copy import make_copy
-from tests.servers import free_port
+from tests.servers import free_port, stop_group
 
 
 def get(port, path):
@@ -70,12 +70,7 @@ def make_run(tmp_path, django_db_setup, django_db_blocker):
         yield copy, port, log, env
     finally:
         # Ctrl-C, as a developer stops it: runserver and the scheduler both end.
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_group(process, signal.SIGINT, timeout=30)
         deadline = time.monotonic() + 20  # they finish what they are doing first
         while (leftover := group_members(process.pid)) and time.monotonic() < deadline:
             time.sleep(0.5)

@@ -14,6 +14,8 @@ import urllib.request
 import pytest
 from django.conf import settings
 
+from tests.servers import free_port
+
 ROOT = settings.BASE_DIR
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 
@@ -22,12 +24,6 @@ def dockerfile_json_instruction(name):
     match = re.search(rf"^{name}\s+(?:.*?)(\[.*\])\s*$", DOCKERFILE, re.MULTILINE)
     assert match, f"no {name} in the Dockerfile"
     return json.loads(match.group(1))
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -25,6 +24,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from tests.servers import free_port, stop_group
 
 # The demo site's test database is set up (on PostgreSQL pytest-django makes only the
 # databases that marked tests ask for); the test itself writes nothing through it.
@@ -72,12 +73,6 @@ JOIN wagtailcore_page AS page ON page.id = entry.page_id
 WHERE entry.action IN ('wagtail.publish.scheduled', 'wagtail.unpublish.scheduled')
 AND page.slug LIKE 'planlagt-%%'
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def database_url(tmp_path, django_db_blocker) -> str:
@@ -170,13 +165,7 @@ class Site:
 
     def stop(self, process=None) -> None:
         for each in [process] if process else list(self.processes):
-            if each.poll() is None:
-                os.killpg(each.pid, signal.SIGTERM)
-                try:
-                    each.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    os.killpg(each.pid, signal.SIGKILL)
-                    each.wait()
+            stop_group(each)
             self.processes.remove(each)
 
 
