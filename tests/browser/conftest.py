@@ -74,3 +74,35 @@ def tab(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+EDITOR_PASSWORD = "a-very-long-correct-horse-password"
+
+
+def sign_in_to_admin(page, base_url: str, username: str = "redaktor") -> None:
+    """The admin's login form, filled in and sent as an editor would."""
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
+@pytest.fixture
+def shared_connection(browser_server):
+    """The live server sees this test's uncommitted rows (the editor) only through this
+    thread's database connection. In a full ``make test`` run the connection the session's
+    live server was handed is, by the time this test runs, no longer this thread's (some
+    earlier test in the worker replaced it), and signing in then fails on SQLite's table lock:
+    hand it this one for the test."""
+    from django.db import connections
+
+    override = browser_server.thread.connections_override
+    handed, current = override.get("default"), connections["default"]
+    if handed is not current:
+        current.inc_thread_sharing()
+        override["default"] = current
+    yield
+    if handed is not current:
+        override["default"] = handed
+        current.dec_thread_sharing()

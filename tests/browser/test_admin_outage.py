@@ -16,11 +16,10 @@ import pytest
 from django.db import OperationalError
 
 from plikt.models import ContentPage
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, EDITOR_PASSWORD, sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-PASSWORD = "a-very-long-correct-horse-password"
 TITLE = "Hvem har plikten? Skrevet mens databasen var nede"
 BODY = "En setning skrevet mens databasen var nede."
 
@@ -39,33 +38,13 @@ def database_down():
 def editor(django_user_model):
     from wagtail.users.models import UserProfile
 
-    user = django_user_model.objects.create_superuser("redaktor", "r@example.com", PASSWORD)
+    user = django_user_model.objects.create_superuser("redaktor", "r@example.com", EDITOR_PASSWORD)
     # The editor reads the admin in English although the browser asks for Norwegian: the 503
     # page must follow the editor's own choice, which lives in the database.
     UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(
         preferred_language="en"
     )
     return user
-
-
-@pytest.fixture
-def shared_connection(browser_server):
-    """The live server sees this test's uncommitted rows (the editor) only through this
-    thread's database connection. In a full ``make test`` run the connection the session's
-    live server was handed is, by the time this test runs, no longer this thread's (some
-    earlier test in the worker replaced it), and signing in then fails on SQLite's table lock:
-    hand it this one for the test."""
-    from django.db import connections
-
-    override = browser_server.thread.connections_override
-    handed, current = override.get("default"), connections["default"]
-    if handed is not current:
-        current.inc_thread_sharing()
-        override["default"] = current
-    yield
-    if handed is not current:
-        override["default"] = handed
-        current.dec_thread_sharing()
 
 
 @pytest.fixture
@@ -77,11 +56,7 @@ def editor_tab(browser, browser_server, shared_connection, editor):
     )
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
     page = context.new_page()
-    page.goto(browser_server.url + "/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, browser_server.url)
     yield page
     chromium.close()
 

@@ -7,11 +7,9 @@ static/css/admin-reports.css keeps each word on one line.
 
 import pytest
 
-from tests.browser.test_admin_outage import shared_connection  # noqa: F401 (a fixture)
+from tests.browser.conftest import EDITOR_PASSWORD, sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-PASSWORD = "a-very-long-correct-horse-password"
 
 # For every title in the listing: is the title cell at least as wide as its longest word?
 NARROWEST = """
@@ -32,15 +30,11 @@ NARROWEST = """
 
 
 @pytest.fixture
-def editor_tab(browser, browser_server, shared_connection, django_user_model):  # noqa: F811
-    django_user_model.objects.create_superuser("redaktor", "r@example.com", PASSWORD)
+def editor_tab(browser, browser_server, shared_connection, django_user_model):
+    django_user_model.objects.create_superuser("redaktor", "r@example.com", EDITOR_PASSWORD)
     context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="nb-NO")
     page = context.new_page()
-    page.goto(browser_server.url + "/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, browser_server.url)
     yield page
     context.close()
 

@@ -14,7 +14,7 @@ columns. Everything else a Sámi page shows comes from the Norwegian fallback.
 """
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import polib
 import pytest
@@ -27,7 +27,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from plikt import languages
 from plikt.i18n.catalogs import LOCALE_DIR
-from tests.plikt.public_urls import form_submissions, public_urls
+from tests.plikt.public_urls import form_submissions, public_urls, same_page_steps
 
 SAMI = ("se", "sma", "smj")
 # Enough form steps to walk the self-check from "Start now" to an outcome (five questions).
@@ -113,16 +113,6 @@ def mislabelled(soup, language: str, sources: set[str]) -> list[str]:
     return wrong
 
 
-def same_page_links(soup, url):
-    """Links to the page itself with a query: "Start now" of the self-check (its questions
-    follow as forms), the case stories' setting filter, the search result pages."""
-    path = urlsplit(url).path
-    for link in soup.select("main a[href]"):
-        target = urlsplit(urljoin(url, link["href"]))
-        if target.path == path and target.query:
-            yield f"{target.path}?{target.query}"
-
-
 def unanswered(soup, url):
     """Each form with radios sent without an answer: the self-check's error step."""
     for form in soup.find_all("form"):
@@ -158,7 +148,7 @@ def sami_pages():
         if depth < STEPS:
             for submitted in form_submissions(soup, url, fill="voldtekt"):
                 queue.append((submitted, depth + 1))
-            queue.extend((link, depth + 1) for link in same_page_links(soup, url))
+            queue.extend((link, depth + 1) for link in same_page_steps(soup, url))
             queue.extend((sent, STEPS) for sent in unanswered(soup, url))
 
 
