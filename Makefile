@@ -19,8 +19,10 @@ $(VENV)/.uv-$(UV_VERSION):
 	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 	touch $@
 
+# --compile-bytecode: every process (each test worker, each command) then starts from .pyc
+# files instead of compiling Django and Wagtail again, also where PYTHONDONTWRITEBYTECODE is set.
 $(VENV)/.installed: pyproject.toml uv.lock $(VENV)/.uv-$(UV_VERSION)
-	$(UV) sync --locked --extra dev
+	$(UV) sync --locked --extra dev --compile-bytecode
 	touch $@
 
 # After editing pyproject.toml's dependencies: `make lock`. To move to newer versions within
@@ -52,9 +54,11 @@ run: demo
 
 # One pytest-xdist worker per CPU, each with its own test database. Tests that share a
 # session fixture (the browser, the public-site crawl) stay in one worker (--dist loadgroup).
-# TEST_WORKERS=0 runs everything in this process.
+# TEST_WORKERS=0 runs everything in this process. Bytecode is written even where the
+# environment says not to (PYTHONDONTWRITEBYTECODE, as on CI machines): pytest rewrites the
+# test modules' asserts on every import otherwise, in each worker, a few seconds each run.
 TEST_WORKERS ?= auto
-PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 test: install
 	$(PYTEST) $(PYTEST_ARGS)
@@ -98,4 +102,4 @@ restore: install
 	$(PY) -m plikt.backup restore "$(BACKUP)"
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media
+	rm -rf $(VENV) staticfiles .test-media .test-cache

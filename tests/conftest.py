@@ -79,7 +79,7 @@ def pytest_configure(config):
 def pytest_configure_node(node):
     builder = getattr(node.config, "plikt_demo_db", None)
     if builder is not None:
-        node.workerinput[demo_db.WORKER_INPUT_KEY] = (str(builder.path), builder.process.pid)
+        node.workerinput[demo_db.WORKER_INPUT_KEY] = builder.worker_input
 
 
 def pytest_unconfigure(config):

@@ -1,19 +1,24 @@
-"""The demo site's test database, built once per ``make test`` run for every pytest-xdist worker.
+"""The demo site's test database, built once for every pytest-xdist worker, and kept.
 
-Migrating and loading the demo content takes about half a minute of one CPU, and each worker
-would otherwise do it for its own in-memory SQLite database. Instead the controlling pytest
-process starts ``python -m tests.demo_db OUT`` as soon as it is configured; this builds the
-test database exactly as a worker would (pytest-django's migrations with the test settings,
-then ``load_demo_content``) and writes it to OUT. The workers meanwhile start, collect and
-run the tests that need no database; a worker's first database test waits for OUT and copies
-it into the worker's own in-memory test database. The database is built afresh on every run:
-nothing is kept between runs.
+Migrating and loading the demo content takes about half a minute of one CPU (more on a slow
+machine), and each worker would otherwise do it for its own in-memory SQLite database. Instead
+the controlling pytest process starts ``python -m tests.demo_db OUT`` as soon as it is
+configured; this builds the test database exactly as a worker would (pytest-django's migrations
+with the test settings, then ``load_demo_content``) and writes it to OUT. The workers meanwhile
+start, collect and run the tests that need no database; a worker's first database test waits
+for OUT and copies it into the worker's own in-memory test database.
+
+OUT is kept in ``.test-cache/demo-db/`` under a name that is a hash of everything the build
+reads (see ``fingerprint``): the next run with the same code, migrations, demo content,
+catalogs, locked packages and Python starts from it at once, and any change to one of those
+builds afresh. ``make clean`` removes the cache.
 
 A single process (``pytest``, ``TEST_WORKERS=0``), PostgreSQL, ``--reuse-db``, ``--create-db``
 and ``--no-migrations`` keep pytest-django's own set-up (see ``django_db_setup`` in
 tests/conftest.py).
 """
 
+import hashlib
 import os
 import sqlite3
 import subprocess
@@ -25,6 +30,42 @@ from pathlib import Path
 
 WORKER_INPUT_KEY = "plikt_demo_db"
 WAIT_SECONDS = 900
+CACHE_DIR = Path(".test-cache") / "demo-db"
+
+# What the build reads, relative to the project root: the apps (models, migrations, the demo
+# content and its loader), the templates and catalogs they may render, the settings, this
+# module and the locked packages. Generated files (bytecode, compiled catalogs) are left out:
+# they follow from these.
+INPUTS = (
+    "plikt",
+    "offences",
+    "guidance",
+    "templates",
+    "locale",
+    "manage.py",
+    "pyproject.toml",
+    "uv.lock",
+    "tests/settings.py",
+    "tests/demo_db.py",
+)
+_GENERATED = {".pyc", ".mo"}
+
+
+def fingerprint(rootdir: Path, settings_module: str) -> str:
+    """A hash of every input of the build, and of the environment the settings read."""
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version}\0{settings_module}\0".encode())
+    for name, value in sorted(os.environ.items()):
+        if name.startswith(("DJANGO_", "PLIKT_", "DATABASE_")):
+            digest.update(f"{name}={value}\0".encode())
+    for entry in INPUTS:
+        path = rootdir / entry
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and file.suffix not in _GENERATED and "__pycache__" not in file.parts:
+                digest.update(str(file.relative_to(rootdir)).encode() + b"\0")
+                digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
 
 
 def wanted(config) -> bool:
@@ -47,29 +88,57 @@ def wanted(config) -> bool:
 
 
 class Builder:
-    """The build, running in a subprocess of the controlling pytest process."""
+    """The cached build, or the build running in a subprocess of the controlling process."""
 
     def __init__(self, rootdir, settings_module):
-        self.folder = Path(tempfile.mkdtemp(prefix="plikt-demo-db-"))
-        self.path = self.folder / "demo.sqlite3"
-        self.log = open(self.folder / "build.log", "wb")  # noqa: SIM115 - closed in stop()
+        rootdir = Path(rootdir)
+        folder = rootdir / CACHE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        key = fingerprint(rootdir, settings_module)
+        self.path = folder / f"{key}.sqlite3"
+        self.process = None
+        if self.path.exists():
+            return
+        for stale in folder.glob("*.sqlite3"):  # built from other inputs: never read again
+            stale.unlink(missing_ok=True)
+        # Per run, so that two runs building at once do not share their half-written files.
+        self.scratch = Path(tempfile.mkdtemp(prefix="plikt-demo-db-"))
+        self.log = open(self.scratch / "build.log", "wb")  # noqa: SIM115 - closed in stop()
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module}
         self.process = subprocess.Popen(  # noqa: S603 - this interpreter, our own module
-            [sys.executable, "-m", "tests.demo_db", str(self.path)],
+            [sys.executable, "-m", "tests.demo_db", str(self.path), str(self.scratch)],
             cwd=rootdir,
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
 
+    @property
+    def worker_input(self):
+        """What a worker needs to wait for the build: the file, and the builder's pid."""
+        return (str(self.path), self.process.pid if self.process else None, self.scratch_name)
+
+    @property
+    def scratch_name(self):
+        return str(self.scratch) if self.process else None
+
     def stop(self):
+        if self.process is None:
+            return
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        partial_path(self.path, self.process.pid).unlink(missing_ok=True)
         self.log.close()
-        for child in self.folder.iterdir():
+        for child in self.scratch.iterdir():
             child.unlink()
-        self.folder.rmdir()
+        self.scratch.rmdir()
+
+
+def partial_path(out: Path, pid: int) -> Path:
+    """Where the builder writes before the rename: beside ``out`` (a rename cannot cross file
+    systems), and its own (two runs may build at once)."""
+    return out.with_name(f"{out.stem}.{pid}.partial")
 
 
 def _running(pid: int) -> bool:
@@ -82,15 +151,19 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-def wait_for(path: str, pid: int) -> bytes:
-    """The built database, once the builder has written it (its log if it failed)."""
+def wait_for(path: str, pid: int | None, scratch: str | None) -> bytes:
+    """The built database, once the builder has written it (its log if it failed).
+
+    ``pid`` and ``scratch`` are None where the controller found the database in the cache."""
     target = Path(path)
     deadline = time.monotonic() + WAIT_SECONDS
     while not target.exists():
-        stopped = target.with_suffix(".failed").exists() or not _running(pid)
-        if stopped and not target.exists():
-            log = (target.parent / "build.log").read_text(errors="replace")
-            raise RuntimeError(f"building the demo test database failed:\n{log[-5000:]}")
+        if pid is None:
+            raise RuntimeError(f"the cached demo test database {target} was removed during the run")
+        if (Path(scratch) / "failed").exists() or not _running(pid):
+            if not target.exists():  # not written just before the builder stopped
+                log = (Path(scratch) / "build.log").read_text(errors="replace")
+                raise RuntimeError(f"building the demo test database failed:\n{log[-5000:]}")
         if time.monotonic() > deadline:
             raise RuntimeError(f"the demo test database was not built within {WAIT_SECONDS} s")
         time.sleep(0.1)
@@ -134,7 +207,7 @@ def save_as_file(path) -> None:
     copy.close()
 
 
-def build(out: Path):
+def build(out: Path, scratch: Path):
     """What a worker's ``django_db_setup`` does, then the result written to ``out``."""
     import django
 
@@ -146,18 +219,18 @@ def build(out: Path):
     setup_test_environment(debug=False)  # as pytest-django's django_test_environment
     setup_databases(verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set())
     call_command("load_demo_content", verbosity=0)
-    partial = out.with_suffix(".partial")
+    partial = partial_path(out, os.getpid())
     partial.write_bytes(connection.connection.serialize())
-    partial.rename(out)  # appears whole or not at all
+    partial.replace(out)  # appears whole or not at all
 
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1])
+    out, scratch = Path(sys.argv[1]), Path(sys.argv[2])
     try:
-        build(out)
+        build(out, scratch)
     except BaseException:
         traceback.print_exc()
         sys.stdout.flush()
         sys.stderr.flush()
-        out.with_suffix(".failed").touch()
+        (scratch / "failed").touch()
         raise
