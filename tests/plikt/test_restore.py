@@ -91,9 +91,10 @@ def redis():
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
     reason="the site process reads an SQLite copy of the test database",
 )
-def test_after_a_restore_readers_see_the_backup_not_what_was_published_since(home, tmp_path, cdn):
-    redis = servers.RedisServer()
-    redis.start()
+def test_after_a_restore_readers_see_the_backup_not_what_was_published_since(
+    home, tmp_path, cdn, redis
+):
+    # Redis from the fixture, which also stops it when the test is over.
     purge_url, purged = cdn
     save_test_database_as_file(tmp_path / "site.sqlite3")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
