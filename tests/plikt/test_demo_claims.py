@@ -33,7 +33,9 @@ def rendered(slug: str, code: str, query: str = "") -> BeautifulSoup:
     return BeautifulSoup(response.content, "html.parser")
 
 
+@cache
 def text_of(slug: str, code: str, query: str = "") -> str:
+    # Several tests read every page's text: each page's <main> is taken out of it once.
     return main_text(str(rendered(slug, code, query)))
 
 

@@ -87,10 +87,17 @@ def readable_pieces(soup):
     if title is not None:
         yield title, _normal(title.get_text()), "<title>"
     body = soup.find("body") or soup
+    # The text inside <script>, <style> ... is not read: collected in one pass over those
+    # elements, not by walking up from each of a page's hundreds of text nodes (that walk was
+    # a fifth of this crawl's time).
+    if body.find_parent(NOT_READ) is None:
+        not_read = {id(node) for element in body.find_all(NOT_READ) for node in element.descendants}
+    else:
+        not_read = {id(node) for node in body.descendants}
     for node in body.find_all(string=True):
         if isinstance(node, Comment) or not isinstance(node, NavigableString):
             continue
-        if node.find_parent(NOT_READ) is not None:
+        if id(node) in not_read:
             continue
         text = _normal(str(node))
         if text:
