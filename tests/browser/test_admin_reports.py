@@ -7,7 +7,7 @@ static/css/admin-reports.css keeps each word on one line.
 
 import pytest
 
-from tests.browser.conftest import EDITOR_PASSWORD, sign_in_to_admin
+from tests.browser.conftest import EDITOR_PASSWORD, sign_in_by_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -31,10 +31,12 @@ NARROWEST = """
 
 @pytest.fixture
 def editor_tab(browser, browser_server, shared_connection, django_user_model):
-    django_user_model.objects.create_superuser("redaktor", "r@example.com", EDITOR_PASSWORD)
+    editor = django_user_model.objects.create_superuser(
+        "redaktor", "r@example.com", EDITOR_PASSWORD
+    )
     context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="nb-NO")
+    sign_in_by_cookie(context, browser_server.url, editor)
     page = context.new_page()
-    sign_in_to_admin(page, browser_server.url)
     yield page
     context.close()
 
