@@ -29,16 +29,26 @@ NARROWEST = """
 """
 
 
+@pytest.fixture(scope="module")
+def editor_context(browser):
+    """One browser context for the module's reports: the admin's scripts and styles, loaded
+    for the first report, come from the browser's cache for the next."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="nb-NO")
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def editor_tab(browser, browser_server, shared_connection, django_user_model):
+def editor_tab(editor_context, browser_server, shared_connection, django_user_model):
     editor = django_user_model.objects.create_superuser(
         "redaktor", "r@example.com", EDITOR_PASSWORD
     )
-    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="nb-NO")
-    sign_in_by_cookie(context, browser_server.url, editor)
-    page = context.new_page()
+    # Each test has its own editor (rolled back with the test) and so its own session.
+    editor_context.clear_cookies()
+    sign_in_by_cookie(editor_context, browser_server.url, editor)
+    page = editor_context.new_page()
     yield page
-    context.close()
+    page.close()
 
 
 @pytest.mark.parametrize(
