@@ -88,6 +88,24 @@ def sign_in_to_admin(page, base_url: str, username: str = "redaktor") -> None:
     page.wait_for_url("**/admin/")
 
 
+def sign_in_by_cookie(context, base_url: str, user) -> None:
+    """Hand the browser the session an editor gets by signing in, without the two page loads
+    of the login form and the dashboard: for tests about what a signed-in editor sees, not
+    about signing in (which ``sign_in_to_admin`` keeps exercising, in test_admin_outage.py).
+
+    Django's test client makes the session (in this test's transaction, which the live
+    server sees through ``shared_connection``); the browser gets its cookie."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": base_url, "httpOnly": True}]
+    )
+
+
 @pytest.fixture
 def shared_connection(browser_server):
     """The live server sees this test's uncommitted rows (the editor) only through this

@@ -78,12 +78,6 @@ document.addEventListener('focusin', (event) => {
 }, true);
 """
 
-RUN_AXE = """(tags) => axe.run(document, {
-  runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
-  elementRef: false, ancestry: false, xpath: false,
-}).then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact,
-  nodes: v.nodes.slice(0, 3).map((n) => ({target: n.target}))})))"""
-
 ACTIVE = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
@@ -101,6 +95,28 @@ H1_TEXT_LANGUAGES = """() => {
   }
   return [...found];
 }"""
+
+
+# One round trip per page for everything measured before the Tab walk, in this order: axe
+# first (it must not see the data-tab-order marks), then the layout and language facts, then
+# the marks. Each ``evaluate`` costs a Python -> Playwright -> Chromium round trip, which on a
+# slow machine is worth as much as a small measurement.
+SURVEY = """async (tags) => {
+  const axeResult = await axe.run(document, {
+    runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+    elementRef: false, ancestry: false, xpath: false,
+  });
+  return {
+    violations: axeResult.violations.map((v) => ({id: v.id, impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => ({target: n.target}))})),
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    htmlLang: document.documentElement.lang,
+    h1Languages: (H1_TEXT_LANGUAGES)(),
+    focusables: (MARK_FOCUSABLES)(),
+  };
+}""".replace("(H1_TEXT_LANGUAGES)", f"({H1_TEXT_LANGUAGES})").replace(
+    "(MARK_FOCUSABLES)", f"({MARK_FOCUSABLES})"
+)
 
 
 def language_of(path: str) -> str:
@@ -158,41 +174,55 @@ def pages_to_check():
     return expected, sitemap
 
 
+# Marks where the skip link will send focus, focuses the skip link and empties the focus log
+# (the walk so far) in one round trip.
+BEFORE_SKIP = """() => {
+  const tabOrder = window.__focusLog.splice(0);
+  const skip = document.querySelector('a.ds-skip-link');
+  if (!skip) return {tabOrder, skip: false};
+  const m = document.getElementById('main');
+  const el = m && m.querySelector('[data-tab-order]');
+  skip.focus();
+  return {tabOrder, skip: true, firstInMain: el ? Number(el.dataset.tabOrder) : null};
+}"""
+
+
+def tab_presses(count: int) -> str:
+    """``count`` presses of the Tab key as one Playwright call (a key held down to repeat).
+
+    ``keyboard.press("Tab+Tab+Tab")`` sends Chromium a real keydown for each Tab (the later
+    ones marked as the key's auto-repeat, as when a reader holds Tab down), each handled by
+    the browser's own focus navigation before the next is sent, then the keyups: the same
+    walk as ``count`` separate presses, for one round trip instead of ``count``."""
+    return "+".join(["Tab"] * count)
+
+
 def audit(tab, base_url: str, path: str) -> dict:
     response = tab.goto(base_url + path, wait_until="load")
-    result = {"status": response.status if response else None}
-    violations = tab.evaluate(RUN_AXE, WCAG_TAGS)
-    result["violations"] = [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target'] if v['nodes'] else ''}"
-        for v in violations
-    ]
-    result["overflow"] = tab.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    result["html_lang"] = tab.evaluate("() => document.documentElement.lang")
-    result["h1_languages"] = tab.evaluate(H1_TEXT_LANGUAGES)
-
-    focusables = tab.evaluate(MARK_FOCUSABLES)
-    for _ in range(len(focusables) + 1):
-        tab.keyboard.press("Tab")
-    result["focusables"] = focusables
-    result["tab_order"] = tab.evaluate("() => window.__focusLog.splice(0)")
-
-    skip = tab.locator("a.ds-skip-link").first
-    if skip.count():
-        skip.focus()
+    survey = tab.evaluate(SURVEY, WCAG_TAGS)
+    result = {
+        "status": response.status if response else None,
+        "violations": [
+            f"{v['id']} ({v['impact']}): {v['nodes'][0]['target'] if v['nodes'] else ''}"
+            for v in survey["violations"]
+        ],
+        "overflow": survey["overflow"],
+        "html_lang": survey["htmlLang"],
+        "h1_languages": survey["h1Languages"],
+        "focusables": survey["focusables"],
+    }
+    # One press more than there are stops: the walk must then leave the page (or wrap round).
+    tab.keyboard.press(tab_presses(len(result["focusables"]) + 1))
+    before_skip = tab.evaluate(BEFORE_SKIP)
+    result["tab_order"] = before_skip["tabOrder"]
+    if before_skip["skip"]:
         tab.keyboard.press("Enter")
         result["after_skip"] = tab.evaluate(
             "() => document.activeElement && document.activeElement.id"
         )
-        first_in_main = tab.evaluate(
-            "() => { const m = document.getElementById('main');"
-            " const el = m && m.querySelector('[data-tab-order]');"
-            " return el ? Number(el.dataset.tabOrder) : null; }"
-        )
         tab.keyboard.press("Tab")
-        result["tab_after_skip"] = (tab.evaluate(ACTIVE), first_in_main)
-        tab.evaluate("() => window.__focusLog.splice(0)")
+        landed = tab.evaluate(f"() => {{ window.__focusLog.splice(0); return ({ACTIVE})(); }}")
+        result["tab_after_skip"] = (landed, before_skip["firstInMain"])
     else:
         result["after_skip"] = None
         result["tab_after_skip"] = (None, None)

@@ -7,7 +7,7 @@ static/css/admin-reports.css keeps each word on one line.
 
 import pytest
 
-from tests.browser.conftest import EDITOR_PASSWORD, sign_in_to_admin
+from tests.browser.conftest import EDITOR_PASSWORD, sign_in_by_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -29,14 +29,26 @@ NARROWEST = """
 """
 
 
-@pytest.fixture
-def editor_tab(browser, browser_server, shared_connection, django_user_model):
-    django_user_model.objects.create_superuser("redaktor", "r@example.com", EDITOR_PASSWORD)
+@pytest.fixture(scope="module")
+def editor_context(browser):
+    """One browser context for the module's reports: the admin's scripts and styles, loaded
+    for the first report, come from the browser's cache for the next."""
     context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="nb-NO")
-    page = context.new_page()
-    sign_in_to_admin(page, browser_server.url)
-    yield page
+    yield context
     context.close()
+
+
+@pytest.fixture
+def editor_tab(editor_context, browser_server, shared_connection, django_user_model):
+    editor = django_user_model.objects.create_superuser(
+        "redaktor", "r@example.com", EDITOR_PASSWORD
+    )
+    # Each test has its own editor (rolled back with the test) and so its own session.
+    editor_context.clear_cookies()
+    sign_in_by_cookie(editor_context, browser_server.url, editor)
+    page = editor_context.new_page()
+    yield page
+    page.close()
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def page_types(code: str) -> dict[str, str]:
         "offence": offence_282(code),
         "guidance article": url_of(GuidancePage, code),
         "search": f"{prefix}/search/",
-        "search results": f"{prefix}/search/?q=vold",
+        "search results": search_results_path(code),
         "404": f"{prefix}/finnes-ikke-{code}/",
     }
     self_check = url_of(SelfCheckPage, code)
@@ -113,6 +113,19 @@ FIRST_SCREEN = """() => {
 }"""
 
 
+# Measurements taken on a page while it is loaded for one test, for a later test in this
+# module that needs the same page at the same screen size: {(width, height, path): {name:
+# result}}. A test that finds nothing here loads the page itself, so each test still runs on
+# its own (``-k``); all of tests/browser runs in one worker, so in ``make test`` the later test
+# reads what the earlier one measured instead of loading the page again.
+MEASURED = {}
+
+
+def measured(page, path: str) -> dict:
+    size = page.viewport_size
+    return MEASURED.setdefault((size["width"], size["height"], path), {})
+
+
 @pytest.fixture(scope="module", params=SCREENS, ids=SCREEN_IDS)
 def phone(request, browser):
     width, height = request.param
@@ -128,10 +141,18 @@ def test_every_page_type_opens_with_its_heading_text_and_the_emergency_number(
 ):
     assert Helpline.for_display()[0].number == "112"
     failures = []
+    long_word_pages = set(long_word_paths())
     for name, path in page_types(code).items():
         response = phone.goto(browser_server.url + path, wait_until="load")
         assert response.status == (404 if name == "404" else 200), path
         seen = phone.evaluate(FIRST_SCREEN)
+        # What later tests measure on the same pages at this screen size, while it is here.
+        if path in long_word_pages:  # test_long_norwegian_words_break_only_at_a_hyphen
+            measured(phone, path)["breaks"] = phone.evaluate(BREAKS_IN, LONG_WORDS)
+        if name == "search results":  # test_the_search_page_shows_its_box_on_the_first_screen
+            measured(phone, path)["search box"] = phone.evaluate(BOXES, SEARCH_BOX)
+        if name == "content":  # test_search_in_the_header_is_a_link_not_a_box
+            measured(phone, path)["header"] = phone.evaluate(BOXES, HEADER)
         problems = [
             f"{what}: {seen[what]}"
             for what in ("h1", "firstLine", "emergency")
@@ -147,13 +168,51 @@ def test_every_page_type_opens_with_its_heading_text_and_the_emergency_number(
     assert not failures, "\n".join(failures)
 
 
+# Where an element is, measured in the page as Playwright's ``is_visible()`` and
+# ``bounding_box()`` measure it, so that a page loaded for the page-type test can be measured
+# for the tests below in the same visit. ``strict``: exactly one element must match, as a
+# Playwright locator requires; otherwise only the first is measured (``.first``).
+BOXES = """(selectors) => Object.fromEntries(Object.entries(selectors).map(([name, query]) => {
+  const [sel, strict] = query;
+  const all = document.querySelectorAll(sel);
+  if (!all.length || (strict && all.length !== 1)) return [name, {count: all.length}];
+  const el = all[0];
+  const rect = el.getBoundingClientRect();
+  const visible = el.checkVisibility() && getComputedStyle(el).visibility === 'visible'
+    && rect.width > 0 && rect.height > 0;
+  return [name, {count: all.length, visible, y: rect.y, height: rect.height,
+                 href: el.getAttribute('href')}];
+}))"""
+
+SEARCH_BOX = {"box": ("main input[type=search]", False)}
+HEADER = {
+    "input": ("header input", False),
+    "search": ("header a.site-header__search", True),
+    "summary": ("header details > summary", True),
+    "header": ("header.site-header", True),
+}
+
+
+def search_results_path(code: str) -> str:
+    prefix = "" if code == languages.DEFAULT else f"/{code}"
+    return f"{prefix}/search/?q=vold"
+
+
+def boxes_on(page, base_url: str, path: str, what: str, selectors: dict) -> dict:
+    """``selectors`` measured on ``path``: as the page-type test found them, or loaded now."""
+    found = measured(page, path)
+    if what not in found:
+        page.goto(base_url + path, wait_until="load")
+        found[what] = page.evaluate(BOXES, selectors)
+    return found[what]
+
+
 @pytest.mark.parametrize("code", languages.CODES)
 def test_the_search_page_shows_its_box_on_the_first_screen(phone, browser_server, code):
-    prefix = "" if code == languages.DEFAULT else f"/{code}"
-    phone.goto(f"{browser_server.url}{prefix}/search/?q=vold", wait_until="load")
-    box = phone.locator("main input[type=search]").first
-    assert box.is_visible()
-    assert box.bounding_box()["y"] + box.bounding_box()["height"] <= phone.viewport_size["height"]
+    box = boxes_on(phone, browser_server.url, search_results_path(code), "search box", SEARCH_BOX)
+    box = box["box"]
+    assert box.get("visible"), box
+    assert box["y"] + box["height"] <= phone.viewport_size["height"]
 
 
 @pytest.fixture(scope="module")
@@ -192,20 +251,16 @@ def test_the_language_choice_is_one_disclosure_that_works_without_javascript(
 
 @pytest.mark.parametrize("code", CHECKED_LANGUAGES)
 def test_search_in_the_header_is_a_link_not_a_box(phone, browser_server, code):
-    phone.goto(browser_server.url + url_of(ContentPage, code), wait_until="load")
-    assert phone.locator("header input").count() == 0
-    search = phone.locator("header a.site-header__search")
-    assert search.is_visible()
+    boxes = boxes_on(phone, browser_server.url, url_of(ContentPage, code), "header", HEADER)
+    assert boxes["input"]["count"] == 0
+    search = boxes["search"]
+    assert search.get("visible"), search
     with translation.override(code):  # each language's own word: /sok/, /en/search/
-        assert search.get_attribute("href") == reverse("search")
+        assert search["href"] == reverse("search")
     # The header is one row under the exit bar: name, search and language side by side.
-    tops = {
-        round(phone.locator(selector).bounding_box()["y"] / 20)
-        for selector in ("header a.site-header__search", "header details > summary")
-    }
+    tops = {round(boxes[name]["y"] / 20) for name in ("search", "summary")}
     assert len(tops) == 1
-    header = phone.locator("header.site-header").bounding_box()
-    assert header["height"] <= 80
+    assert boxes["header"]["height"] <= 80
 
 
 # --- Breadcrumbs and long words --------------------------------------------------------
@@ -280,12 +335,11 @@ BREAKS_IN = """(words) => {
 }"""
 
 
-@pytest.mark.parametrize(("width", "height"), [(320, 640), (360, 740)])
-def test_long_norwegian_words_break_only_at_a_hyphen(browser, browser_server, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    words = ["avvergingsplikten", "mishandling"]
-    paths = [
+LONG_WORDS = ["avvergingsplikten", "mishandling"]
+
+
+def long_word_paths() -> list[str]:
+    return [
         url_of(HomePage, "nb"),
         offence_282("nb"),
         url_of(OffenceIndexPage, "nb"),
@@ -293,14 +347,27 @@ def test_long_norwegian_words_break_only_at_a_hyphen(browser, browser_server, wi
         url_of(ContentPage, "nb"),
         offence_282("se"),  # Norwegian fallback text on a Sámi page
     ]
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_long_norwegian_words_break_only_at_a_hyphen(browser, browser_server, width, height):
+    paths = long_word_paths()
+    # These pages at these screen sizes were most likely measured already, as they were
+    # loaded for the page-type test above (the same screens): load only what was not.
+    results = {path: MEASURED.get((width, height, path), {}).get("breaks") for path in paths}
+    missing = [path for path, result in results.items() if result is None]
+    if missing:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        try:
+            for path in missing:
+                page.goto(browser_server.url + path, wait_until="load")
+                results[path] = page.evaluate(BREAKS_IN, LONG_WORDS)
+        finally:
+            context.close()
     seen, bad = 0, []
-    try:
-        for path in paths:
-            page.goto(browser_server.url + path, wait_until="load")
-            result = page.evaluate(BREAKS_IN, words)
-            seen += result["seen"]
-            bad += [(path, b["at"]) for b in result["found"] if not b["hyphen"]]
-    finally:
-        context.close()
+    for path, result in results.items():
+        seen += result["seen"]
+        bad += [(path, b["at"]) for b in result["found"] if not b["hyphen"]]
     assert seen >= len(paths), "the words to check are not on these pages any more"
     assert not bad, f"broken without a hyphen: {bad}"
