@@ -52,3 +52,12 @@ def test_a_failed_build_hands_the_workers_its_log(tmp_path):
 def test_a_cached_database_is_read_without_a_builder(tmp_path):
     (tmp_path / "demo.sqlite3").write_bytes(b"SQLite format 3\0")
     assert demo_db.wait_for(str(tmp_path / "demo.sqlite3"), None, None).startswith(b"SQLite")
+
+
+def test_the_migrated_database_is_kept_across_content_changes_not_migration_changes(project):
+    migrating = demo_db.fingerprint(project, "tests.settings", migrating_only=True)
+    (project / "plikt/content/home.md").write_text("new demo text\n")
+    (project / "plikt/views.py").write_text("# a view changed\n")
+    assert demo_db.fingerprint(project, "tests.settings", migrating_only=True) == migrating
+    (project / "plikt/migrations/0002_new.py").write_text("new\n")
+    assert demo_db.fingerprint(project, "tests.settings", migrating_only=True) != migrating
