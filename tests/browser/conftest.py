@@ -6,6 +6,7 @@ a missing browser is a failure: the accessibility gate must not pass by not runn
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -47,9 +48,27 @@ def browser_server(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         server = LiveServer("127.0.0.1:0")
         server._live_server_modified_settings.enable()
+    one_request_at_a_time(server.thread.httpd)
     yield server
     server._live_server_modified_settings.disable()
     server.stop()
+
+
+def one_request_at_a_time(httpd):
+    """Every request thread of the live server uses the one in-memory SQLite connection of the
+    test database, and so does the test. Two requests at once on it interleave their
+    savepoints: seen on CI when the admin's page-leave beacon (editing-sessions/release) ran
+    beside the save it left for, which then found neither its session nor its new revision.
+    A real database gives each request its own connection; here they take turns, per request
+    (not per keep-alive connection, which Chromium may hold open idle)."""
+    application = httpd.get_app()
+    turn = threading.Lock()
+
+    def serve(environ, start_response):
+        with turn:
+            return application(environ, start_response)
+
+    httpd.set_app(serve)
 
 
 @pytest.fixture(scope="session")
