@@ -22,7 +22,7 @@ def url_in(page, code: str) -> str:
 def footer_links(client, url) -> list[tuple[str, str]]:
     response = client.get(url)
     assert response.status_code == 200, url
-    nav = BeautifulSoup(response.content, "html.parser").select_one("footer nav")
+    nav = BeautifulSoup(response.content, "lxml").select_one("footer nav")
     assert nav is not None, url
     return [(a["href"], a.get_text(strip=True)) for a in nav.select("a")]
 
@@ -54,7 +54,7 @@ def test_the_footer_links_the_about_pages_in_the_language_of_the_page(client, co
 
 def test_an_untranslated_title_is_shown_in_norwegian_marked_as_such(client):
     response = client.get(url_in(HomePage.objects.get(), "se"))
-    nav = BeautifulSoup(response.content, "html.parser").select_one("footer nav")
+    nav = BeautifulSoup(response.content, "lxml").select_one("footer nav")
     privacy = nav.find("a", href=url_in(about_pages()[2], "se"))
     assert privacy.get_text(strip=True) == "Personvern"
     # Marked on the link or on the element around it (the nav, when its label is Norwegian too).

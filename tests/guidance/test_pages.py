@@ -20,7 +20,7 @@ def url_in(page, code="nb") -> str:
 def soup_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return response, BeautifulSoup(response.content, "html.parser")
+    return response, BeautifulSoup(response.content, "lxml")
 
 
 def one_page_per_type():

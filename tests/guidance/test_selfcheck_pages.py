@@ -22,7 +22,7 @@ def url_in(code: str) -> str:
 def get(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return response, BeautifulSoup(response.content, "html.parser")
+    return response, BeautifulSoup(response.content, "lxml")
 
 
 # The paths below share their first steps (every one starts at the same question): each

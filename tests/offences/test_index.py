@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def soup_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def listed_sections(soup):
@@ -108,7 +108,7 @@ def test_too_long_filter_text_says_so_and_lists_nothing(client):
 
 def test_filter_form_works_without_javascript_and_sets_no_cookie(client):
     response = client.get("/lovbrudd/?q=ran")
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     form = soup.select_one("form.offence-filter")
     assert form["method"] == "get"
     assert {field["name"] for field in form.select("[name]")} == {"q", "category"}

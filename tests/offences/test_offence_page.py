@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def soup_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def json_ld(soup):
@@ -125,7 +125,7 @@ def test_json_ld_cannot_be_broken_out_of_by_editor_text(client):
     response = client.get("/en/offences/penal-code-282/")
     head = response.content.split(b"</head>")[0]
     assert b"<script>alert" not in head
-    data = json_ld(BeautifulSoup(response.content, "html.parser"))
+    data = json_ld(BeautifulSoup(response.content, "lxml"))
     assert data["alternateName"] == page.title_en
     assert data["description"] == "<!-- comment"
 

@@ -93,7 +93,7 @@ def test_no_offence_page_contains_placeholder_text():
     # What readers read of each page: every text field and the body, in both languages.
     for page in OffencePage.objects.all():
         for code in ("nb", "en"):
-            body = BeautifulSoup(str(getattr(page, f"body_{code}")), "html.parser")
+            body = BeautifulSoup(str(getattr(page, f"body_{code}")), "lxml")
             texts = [body.get_text(" ", strip=True)] + [
                 getattr(page, f"{name}_{code}") or ""
                 for name in ("title", "official_title", "summary", "special_conditions")

@@ -161,7 +161,7 @@ def crawl(client, soups=None):
         response = client.get(url)
         yield url, response
         if "html" in response.get("Content-Type", ""):
-            soup = BeautifulSoup(response.content, "html.parser")
+            soup = BeautifulSoup(response.content, "lxml")
             if soups is not None:
                 soups[url] = soup
             if depth < FORM_STEPS:

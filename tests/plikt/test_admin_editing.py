@@ -91,7 +91,7 @@ def test_an_existing_pages_address_is_not_changed_by_saving_it(home):
 
 def test_the_admin_slug_field_is_told_to_write_ascii(admin_client, home):
     html = admin_client.get(f"/admin/pages/add/plikt/contentpage/{home.pk}/").content.decode()
-    slug = BeautifulSoup(html, "html.parser").find("input", attrs={"name": "slug_nb"})
+    slug = BeautifulSoup(html, "lxml").find("input", attrs={"name": "slug_nb"})
     assert slug["data-controller"] == "w-slug"
     # Stimulus reads a missing boolean value as false: the admin's urlify then transliterates.
     assert not slug.has_attr("data-w-slug-allow-unicode-value")
@@ -99,7 +99,7 @@ def test_the_admin_slug_field_is_told_to_write_ascii(admin_client, home):
 
 def test_the_intro_field_is_three_growing_lines_not_a_tall_box(admin_client, home):
     html = admin_client.get(f"/admin/pages/add/plikt/contentpage/{home.pk}/").content.decode()
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     for name in ("intro_nb", "intro_en"):
         intro = soup.find("textarea", attrs={"name": name})
         assert intro["rows"] == "3", name
@@ -112,7 +112,7 @@ def test_a_draft_left_by_an_abandoned_add_form_is_named_and_linked_in_norwegian(
     response = admin_client.post(f"/admin/pages/add/plikt/contentpage/{home.pk}/", page_form())
     assert response.status_code == 200
     assert not ContentPage.objects.filter(slug_nb="ny-side").exclude(pk=draft.pk).exists()
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     errors = soup.select(".error-message")
     message = " ".join(p.get_text(" ", strip=True) for p in errors)
     assert "«ny-side»" in message and "utkastet «Ny side»" in message, message
@@ -130,7 +130,7 @@ def test_a_published_page_with_the_address_is_named_with_what_to_do(admin_client
         page_form(slug_nb=taken.slug_nb, title_nb="Noe annet"),
     )
     assert response.status_code == 200
-    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    text = BeautifulSoup(response.content, "lxml").get_text(" ", strip=True)
     assert f"Adressen «{taken.slug_nb}» brukes allerede av siden «{taken.title_nb}»" in text
     assert "Velg en annen adresse (fanen Fremhev)" in text
 

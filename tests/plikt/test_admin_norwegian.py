@@ -113,7 +113,7 @@ def screens(home) -> dict[str, str]:
 
 def visible_strings(html: str) -> set[str]:
     """What an editor can read: text, tooltips, labels, and string values in scripts' JSON."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     found = set()
     for script in soup.find_all("script"):
         source = script.string or ""
@@ -253,7 +253,7 @@ def test_every_screen_an_editor_uses_is_norwegian(norwegian_editor, home, packag
 
 def test_the_scheduling_dialog_is_on_the_edit_form_and_norwegian(norwegian_editor, home):
     html = norwegian_editor.get(f"/admin/pages/{home.pk}/edit/").content.decode()
-    dialog = BeautifulSoup(html, "html.parser").find(id="schedule-publishing-dialog")
+    dialog = BeautifulSoup(html, "lxml").find(id="schedule-publishing-dialog")
     assert dialog is not None, "the checked screens must include the scheduling dialog"
     text = dialog.get_text(" ", strip=True)
     assert "Sett publiseringsplan" in text or "Planlegg publisering" in html

@@ -77,7 +77,7 @@ def test_pages_stay_within_the_weight_budget(client, language):
         if response.status_code == 404 and url.startswith("/sok/"):
             continue
         assert response.status_code == 200, url
-        soup = BeautifulSoup(response.content, "html.parser")
+        soup = BeautifulSoup(response.content, "lxml")
         css = [static_file(link["href"]) for link in soup.select("link[rel~=stylesheet]")]
         js = [static_file(script["src"]) for script in soup.select("script[src]")]
         html_size = gz(response.content)
@@ -105,7 +105,7 @@ def test_pages_request_nothing_from_other_sites_and_inline_no_script_or_style(cl
         response = client.get(url)
         if response.status_code != 200:
             continue
-        soup = BeautifulSoup(response.content, "html.parser")
+        soup = BeautifulSoup(response.content, "lxml")
         for tag, attr in (
             ("link", "href"),
             ("script", "src"),

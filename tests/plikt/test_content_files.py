@@ -49,7 +49,7 @@ def test_a_page_link_in_a_file_takes_readers_to_the_page_in_their_language(clien
     with translation.override("en"):
         target = Page.objects.get(slug_nb="slik-avverger-du").get_url()
         url = page.get_url()
-    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    soup = BeautifulSoup(client.get(url).content, "lxml")
     assert target == "/en/what-you-can-do/how-to-avert/"
     assert soup.select_one(f'main a[href="{target}"]').get_text(strip=True) == "How to avert"
 

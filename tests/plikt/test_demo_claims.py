@@ -30,7 +30,7 @@ def rendered(slug: str, code: str, query: str = "") -> BeautifulSoup:
     # The demo pages are the same for every test in this module: each is rendered once.
     response = Client().get(url_of(slug, code) + query)
     assert response.status_code == 200, (slug, code, query)
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 @cache
@@ -202,7 +202,7 @@ def test_new_pages_in_sami_show_the_norwegian_text_marked_as_norwegian(client):
     for slug in ("skjul-besoket", "for-unge", "etter-at-du-har-meldt-fra", "andre-plikter"):
         response = client.get(f"/se{url_of(slug, 'nb')}")
         assert response.status_code == 200, slug
-        soup = BeautifulSoup(response.content, "html.parser")
+        soup = BeautifulSoup(response.content, "lxml")
         assert soup.html["lang"] == "se"
         assert (
             soup.select_one("main h1 [lang=nb]").get_text()

@@ -18,7 +18,7 @@ from plikt.models import ContentPage
 def head(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
 
     def meta(key):
         tag = soup.find("meta", attrs={"name": key}) or soup.find("meta", attrs={"property": key})
@@ -78,7 +78,7 @@ def test_pages_outside_the_tree_get_the_site_description(client):
 def test_not_found_page_is_in_the_visitors_language(client, url, language, heading):
     response = client.get(url)
     assert response.status_code == 404
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     assert soup.html["lang"] == language
     assert soup.h1.get_text(strip=True) == heading
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
@@ -100,7 +100,7 @@ def test_server_error_page_renders_without_the_database(path, language, heading)
     with broken:
         response = errors.server_error(request)
     assert response.status_code == 500
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = BeautifulSoup(response.content, "lxml")
     assert soup.html["lang"] == language
     assert soup.h1.get_text(strip=True) == heading or (not heading and soup.h1.get_text())
     assert soup.select_one('a[href="tel:112"]') is not None
@@ -120,7 +120,7 @@ def test_an_unhandled_error_shows_the_friendly_500_page(client):
     client.raise_request_exception = False
     response = client.get("/en/boom/")
     assert response.status_code == 500
-    assert BeautifulSoup(response.content, "html.parser").html["lang"] == "en"
+    assert BeautifulSoup(response.content, "lxml").html["lang"] == "en"
 
 
 def _routes():

@@ -7,7 +7,7 @@ from plikt.models import ContentPage
 def soup_of(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def test_untranslated_sami_page_shows_norwegian_text_marked_lang_nb(client, db):

@@ -96,7 +96,7 @@ def discovered_forms(client, urls):
 def _find_forms(client, urls):
     forms = {}
     for url in urls:
-        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        soup = BeautifulSoup(client.get(url).content, "lxml")
         for form in soup.find_all("form"):
             if (form.get("method") or "get").lower() != "get":
                 continue

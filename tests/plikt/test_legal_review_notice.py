@@ -23,7 +23,7 @@ def notice(client, page, language="en"):
         url = page.get_url()
     response = client.get(url)
     assert response.status_code == 200, url
-    found = BeautifulSoup(response.content, "html.parser").select("main .review-notice")
+    found = BeautifulSoup(response.content, "lxml").select("main .review-notice")
     assert len(found) <= 1, url
     return " ".join(found[0].get_text().split()) if found else None
 

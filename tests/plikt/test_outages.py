@@ -35,7 +35,7 @@ LOGIN_PASSWORD = "a-very-long-correct-horse-password"
 
 
 def text_of(response_content: bytes) -> str:
-    return " ".join(BeautifulSoup(response_content, "html.parser").get_text(" ").split())
+    return " ".join(BeautifulSoup(response_content, "lxml").get_text(" ").split())
 
 
 # --- Redis ---------------------------------------------------------------------------------

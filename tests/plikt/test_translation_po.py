@@ -215,7 +215,7 @@ def test_import_of_a_file_without_language_header_reports_it(tmp_path, db):
 
 def lang_of(html: str, text: str) -> str | None:
     """The language a reader's browser takes ``text`` to be in: its nearest lang attribute."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     # Headings carry soft hyphens (plikt.hyphenation): a reader sees the words without them.
     node = soup.find(string=lambda found: found and text in found.replace("\u00ad", ""))
     assert node is not None, f"{text!r} is not on the page"
