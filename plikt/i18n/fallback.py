@@ -102,15 +102,24 @@ def is_partly_filled(obj, field: str, language: str) -> bool:
     return pieces is not None and 0 < len(pieces[1]) < len(pieces[0])
 
 
+def _norwegian_fields(obj) -> list[str]:
+    """The content fields that have Norwegian text: what a translation must fill."""
+    return [
+        field for field in content_fields(type(obj)) if is_filled(obj, field, languages.DEFAULT)
+    ]
+
+
 def missing_fields(obj, language: str) -> list[str]:
     """Content fields with Norwegian text that have none in ``language``."""
     if language == languages.DEFAULT:
         return []
-    return [
-        field
-        for field in content_fields(type(obj))
-        if is_filled(obj, field, languages.DEFAULT) and not is_filled(obj, field, language)
-    ]
+    return [field for field in _norwegian_fields(obj) if not is_filled(obj, field, language)]
+
+
+def _translated(obj, language: str, norwegian: list[str]) -> bool:
+    return language == languages.DEFAULT or all(
+        is_filled(obj, field, language) for field in norwegian
+    )
 
 
 def is_translated(obj, language: str) -> bool:
@@ -119,8 +128,10 @@ def is_translated(obj, language: str) -> bool:
     A page that is only partly translated counts as not translated: it still renders, with
     the Norwegian parts marked, but search engines are not pointed to it.
     """
-    return language == languages.DEFAULT or not missing_fields(obj, language)
+    return language == languages.DEFAULT or _translated(obj, language, _norwegian_fields(obj))
 
 
 def translated_languages(obj) -> list[str]:
-    return [code for code in languages.CODES if is_translated(obj, code)]
+    # Which fields have Norwegian text is read once for all five languages.
+    norwegian = _norwegian_fields(obj)
+    return [code for code in languages.CODES if _translated(obj, code, norwegian)]

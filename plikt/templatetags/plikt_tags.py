@@ -175,8 +175,18 @@ def translated_into(obj, language: str) -> bool:
 
 
 def page_url_in(page, language: str, request=None) -> str:
-    with translation.override(language):
-        return page.get_url(request=request) or ""
+    """The page's URL in ``language``. Kept on the request: the language switcher and the
+    head's canonical and hreflang links ask for the same few URLs (about ten asks a page)."""
+    kept = getattr(request, "_plikt_page_urls", None) if request is not None else None
+    if kept is None:
+        kept = {}
+        if request is not None:
+            request._plikt_page_urls = kept
+    key = (page.pk, language)
+    if key not in kept:
+        with translation.override(language):
+            kept[key] = page.get_url(request=request) or ""
+    return kept[key]
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
