@@ -177,11 +177,7 @@ def translated_into(obj, language: str) -> bool:
 def page_url_in(page, language: str, request=None) -> str:
     """The page's URL in ``language``. Kept on the request: the language switcher and the
     head's canonical and hreflang links ask for the same few URLs (about ten asks a page)."""
-    kept = getattr(request, "_plikt_page_urls", None) if request is not None else None
-    if kept is None:
-        kept = {}
-        if request is not None:
-            request._plikt_page_urls = kept
+    kept = {} if request is None else request.__dict__.setdefault("_plikt_page_urls", {})
     key = (page.pk, language)
     if key not in kept:
         with translation.override(language):
