@@ -12,6 +12,7 @@ valid and the page can still be saved and published in the admin). A piece whose
 the Norwegian one is untranslated; the field is translated when none is.
 """
 
+import functools
 import re
 
 from django.utils.html import strip_tags
@@ -50,11 +51,17 @@ def has_content(value) -> bool:
     if value is None:
         return False
     if isinstance(value, str):
-        return bool(value.strip()) and not _BLANK_HTML.match(strip_tags(value))
+        return _has_text(value)
     try:
         return len(value) > 0  # StreamValue and other sequences
     except TypeError:
         return bool(value)
+
+
+# strip_tags parses the HTML: a page view asks this of the same stored values many times.
+@functools.lru_cache(maxsize=1024)
+def _has_text(value: str) -> bool:
+    return bool(value.strip()) and not _BLANK_HTML.match(strip_tags(value))
 
 
 def has_stored(obj, field: str, language: str) -> bool:

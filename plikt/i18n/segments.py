@@ -18,6 +18,7 @@ reads and writes that JSON directly, guided by the block definitions, so the sam
 extraction and rebuilding.
 """
 
+import functools
 import hashlib
 import json
 import re
@@ -103,14 +104,18 @@ def split_rich_text(html: str) -> list[str | int]:
     the segments (or their translations) in place gives the HTML back.
     """
     template, _texts = _split(html)
-    return template
+    return list(template)
 
 
 def rich_text_segments(html: str) -> list[str]:
-    return _split(html)[1]
+    return list(_split(html)[1])
 
 
-def _split(html: str) -> tuple[list[str | int], list[str]]:
+# Every page view asks whether its fields are translated into each language, which splits
+# the same stored rich text (the Norwegian source above all) again and again; the split is a
+# pure function of the text, so it is kept for the texts seen most recently.
+@functools.lru_cache(maxsize=1024)
+def _split(html: str) -> tuple[tuple[str | int, ...], tuple[str, ...]]:
     template: list[str | int] = []
     texts: list[str] = []
     current: list[str] | None = None
@@ -144,10 +149,10 @@ def _split(html: str) -> tuple[list[str | int], list[str]]:
         else:
             current = [raw]  # loose inline content outside any block element
     flush()
-    return template, texts
+    return tuple(template), tuple(texts)
 
 
-def join_rich_text(template: list[str | int], texts: list[str]) -> str:
+def join_rich_text(template, texts) -> str:
     return "".join(texts[part] if isinstance(part, int) else part for part in template)
 
 
