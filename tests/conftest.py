@@ -1,3 +1,4 @@
+import gc
 import os
 import re
 
@@ -105,6 +106,22 @@ def pytest_collection_modifyitems(config, items):
     if _shared_demo_db(config):
         # A stable sort: pytest-django's order otherwise.
         items.sort(key=lambda item: _needs_database(item) or bool(_group(item.nodeid)))
+
+
+# Python's cyclic garbage collector, as tuned for a test run. A worker's heap grows from about
+# 230,000 objects after collection (Django, Wagtail, the test modules) to 900,000 (the parsed
+# pages the crawls and the self-check walk keep for later tests), and with the default
+# thresholds the collector walked all of it again and again: 15 s of the suite's CPU time, 9 s
+# of it in full collections (measured with gc.callbacks over one ``make test``). What exists
+# once the tests are collected lives to the end, so it is frozen out of every later
+# collection, and collections run less often: 6 s in all, and a worker peaks at 450 MB.
+GC_THRESHOLDS = (20_000, 10, 100)
+
+
+def pytest_collection_finish(session):
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _needs_database(item):
