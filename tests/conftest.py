@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from tests import demo_db
+from tests.stack_runway import with_stack_runway
 
 # Under pytest-xdist (``make test``), tests that share an expensive per-process fixture must
 # run in one worker, or each worker builds it again. Path prefix of the test ids: group.
@@ -122,6 +123,13 @@ def pytest_collection_finish(session):
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    from _pytest import runner  # pytest's own protocol: setup, call, teardown and reports
+
+    return with_stack_runway(lambda: runner.pytest_runtest_protocol(item, nextitem))
 
 
 def _needs_database(item):

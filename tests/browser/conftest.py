@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.stack_runway import with_stack_runway
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -65,8 +67,8 @@ def one_request_at_a_time(httpd):
     turn = threading.Lock()
 
     def serve(environ, start_response):
-        with turn:
-            return application(environ, start_response)
+        with turn:  # a request thread's render, as a test's own (tests/stack_runway.py)
+            return with_stack_runway(lambda: application(environ, start_response))
 
     httpd.set_app(serve)
 
