@@ -22,6 +22,7 @@ import functools
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -152,7 +153,7 @@ def _split(html: str) -> tuple[tuple[str | int, ...], tuple[str, ...]]:
     return tuple(template), tuple(texts)
 
 
-def join_rich_text(template, texts) -> str:
+def join_rich_text(template: Sequence[str | int], texts: Sequence[str]) -> str:
     return "".join(texts[part] if isinstance(part, int) else part for part in template)
 
 
