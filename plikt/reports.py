@@ -4,8 +4,10 @@ Wagtail's ``ReportView`` exports its rows through ``SpreadsheetExportMixin`` (``
 or ``?export=xlsx``, columns from ``list_export``). Out of the box its CSV suits a program
 more than a person: no byte-order mark, so Excel reads the UTF-8 as Windows-1252 and shows
 «Ã¸» for «ø»; ``True``/``False`` and dates in ISO form where the screen says «Ja» and
-«02.12.2026»; and the file is written after Wagtail's admin-language override has ended
-(the CSV streams), so headings and values could come out in another language than the screen.
+«02.12.2026»; the file is written after Wagtail's admin-language override has ended
+(the CSV streams), so headings and values could come out in another language than the screen;
+and a title that starts with ``=`` opens in Excel as a formula (the XLSX export already turns
+such cells back into text; the CSV did not).
 :class:`ReadableExportMixin` fixes those in one place for every report that uses it.
 """
 
@@ -20,6 +22,16 @@ from plikt import languages
 
 # Excel takes a file as UTF-8 only when it starts with this mark.
 UTF8_BOM = "\ufeff"
+
+# A cell starting with one of these is a formula to a spreadsheet program (OWASP, "CSV
+# Injection"); a leading apostrophe makes Excel and LibreOffice show it as the text it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def yes_no(value: bool) -> str:
@@ -52,6 +64,8 @@ class ReadableExportMixin(SpreadsheetExportMixin):
     - ``True``/``False`` become «Ja»/«Nei» (``Yes``/``No``), dates the short local form the
       admin shows; the XLSX keeps real dates, which Excel formats itself;
     - the whole CSV is written in the language and time zone the request was answered in;
+    - a CSV cell that a spreadsheet would run as a formula (``=HYPERLINK(...)`` as a page
+      title) is written as text, as Wagtail's XLSX export already does;
     - the reports' title column keeps whole words (``static/css/admin-reports.css``).
 
     Values that are words on screen (a status, a language) belong in ``list_export`` as the
@@ -94,6 +108,10 @@ class ReadableExportMixin(SpreadsheetExportMixin):
                 line = UTF8_BOM.encode() + line
                 first = False
             yield line
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return as_text_cell(value) if export_format == self.CSV else value
 
     def write_csv_response(self, queryset):
         response = super().write_csv_response(queryset)

@@ -10,6 +10,7 @@ import pytest
 from wagtail.users.models import UserProfile
 
 from offences.models import OffencePage
+from plikt.models import ContentPage
 from tests.plikt.spreadsheets import BOM, csv_bytes, read_csv
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +97,16 @@ def test_report_titles_keep_whole_words(editor, url):
     stylesheet (static/css/admin-reports.css) stops that. The browser walk looked at it."""
     html = editor("nb").get(url).content.decode()
     assert "/static/css/admin-reports" in html
+
+
+@pytest.mark.parametrize("url", [LEGAL, STATUS])
+def test_csv_writes_a_title_that_looks_like_a_formula_as_text(editor, url):
+    """Opened in Excel, a cell starting with ``=`` runs as a formula (a link out, a lookup):
+    the CSV must hand the editor the title as text, as the XLSX export does."""
+    page = ContentPage.objects.live().order_by("path").first()
+    page.title = page.title_nb = '=HYPERLINK("https://example.com","Klikk")'
+    page.save_revision().publish()
+    header, *rows = read_csv(editor("nb").get(url, {"export": "csv", "language": "se"}))
+    titles = [row[0] for row in rows]
+    assert "'" + page.title_nb in titles
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
