@@ -52,8 +52,13 @@ def offence_282(code: str) -> str:
         return OffencePage.objects.live().get(slug_nb="straffeloven-282").get_url()
 
 
+def language_prefix(code: str) -> str:
+    """The start of every address in ``code``: none for Norwegian, ``/en`` and so on."""
+    return "" if code == languages.DEFAULT else f"/{code}"
+
+
 def page_types(code: str) -> dict[str, str]:
-    prefix = "" if code == languages.DEFAULT else f"/{code}"
+    prefix = language_prefix(code)
     paths = {
         "home": url_of(HomePage, code),
         "content": url_of(ContentPage, code),
@@ -194,8 +199,7 @@ HEADER = {
 
 
 def search_results_path(code: str) -> str:
-    prefix = "" if code == languages.DEFAULT else f"/{code}"
-    return f"{prefix}/search/?q=vold"
+    return f"{language_prefix(code)}/search/?q=vold"
 
 
 def boxes_on(page, base_url: str, path: str, what: str, selectors: dict) -> dict:
